@@ -1,0 +1,48 @@
+import { configSchema, type Config } from './schemas/config';
+import type { Category, ResolvedConfig, SeveritySetting } from './types';
+import { rules } from './rules';
+import { InputError, assertValid, compile, problemsOf, type InputProblem } from './validate';
+
+const validateConfigShape = compile<Config>(configSchema);
+const validateRuleOptions = new Map(
+  Object.values(rules).flatMap((rule) => (rule.meta.optionsSchema ? [[rule.meta.id, compile(rule.meta.optionsSchema)]] : [])),
+);
+
+/** GOV.UK Notify and SNS both bill per segment: a reminder may take two, an advert one. */
+const DEFAULT_SEGMENT_LIMITS: Record<Category, number> = { transactional: 2, promotional: 1 };
+
+/**
+ * Validates a config (the parsed `smslint.config.json`) and fills in defaults.
+ * Throws an `InputError` whose problems name each bad field by JSON pointer.
+ */
+export function resolveConfig(config: unknown = {}): ResolvedConfig {
+  const valid = assertValid(validateConfigShape, config, 'config');
+  const problems: InputProblem[] = [];
+  const ruleSettings: ResolvedConfig['rules'] = {};
+  for (const [id, rule] of Object.entries(rules)) {
+    ruleSettings[id] = { setting: rule.meta.defaultSeverity === 'error' ? 'error' : 'warn', options: {} };
+  }
+  for (const [id, entry] of Object.entries(valid.rules ?? {})) {
+    const path = `/rules/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    if (!Object.hasOwn(rules, id)) {
+      problems.push({ path, message: `is not a rule of smslint (rules: ${Object.keys(rules).join(', ')})` });
+      continue;
+    }
+    const [setting, options = {}] = (Array.isArray(entry) ? entry : [entry]) as [SeveritySetting, Record<string, unknown>?];
+    const validateOptions = validateRuleOptions.get(id);
+    if (validateOptions && !validateOptions(options)) {
+      problems.push(...problemsOf(validateOptions.errors).map((p) => ({ path: `${path}/1${p.path}`, message: p.message })));
+    } else if (!validateOptions && Object.keys(options).length > 0) {
+      problems.push({ path: `${path}/1`, message: 'this rule takes no options' });
+    }
+    ruleSettings[id] = { setting, options };
+  }
+  if (problems.length > 0) throw new InputError('config', problems);
+  return {
+    rules: ruleSettings,
+    allowedCapitals: new Set((valid.allowedCapitals ?? []).map((word) => word.toUpperCase())),
+    segmentLimits: { ...DEFAULT_SEGMENT_LIMITS, ...valid.segmentLimits },
+    defaultLocale: valid.defaultLocale ?? 'en',
+    defaultCategory: valid.defaultCategory ?? 'transactional',
+  };
+}

@@ -1,0 +1,13 @@
+/**
+ * smslint's lint engine: pure functions over templates, no I/O. The CLI, the Lambda
+ * handlers and the local server are adapters over this module.
+ */
+export { lint, validateTemplate } from './lint';
+export { resolveConfig } from './config';
+export { rules } from './rules';
+export { supportedLanguages } from './locales';
+export { InputError, type InputProblem } from './validate';
+export { templateSchema } from './schemas/template';
+export { configSchema } from './schemas/config';
+export { analyseText, type Placeholder, type TextAnalysis } from './text';
+export type * from './types';

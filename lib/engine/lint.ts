@@ -1,0 +1,120 @@
+import { resolveConfig } from './config';
+import { formatMessage, localeFor, supportedLanguages } from './locales';
+import { rules } from './rules';
+import { templateSchema } from './schemas/template';
+import { measureBody } from './sms/segments';
+import { analyseText } from './text';
+import type { Config, Finding, LintResult, Report, ResolvedConfig, RuleContext, Template } from './types';
+import { InputError, assertValid, compile } from './validate';
+
+const validateTemplateShape = compile<Template>(templateSchema);
+const defaultConfig = resolveConfig({});
+/** Configs are validated once per object: the CLI and the service lint many templates with one. */
+const resolvedConfigs = new WeakMap<object, ResolvedConfig>();
+
+/**
+ * Checks that `input` is a template smslint can lint and returns it typed.
+ * Throws an `InputError` whose problems name each bad field by JSON pointer.
+ */
+export function validateTemplate(input: unknown): Template {
+  const template = assertValid(validateTemplateShape, input, 'template');
+  const language = languageOf(template.locale);
+  if (!localeFor(language)) {
+    throw new InputError('template', [
+      { path: '/locale', message: `language "${language}" is not supported (supported: ${supportedLanguages.join(', ')})` },
+    ]);
+  }
+  const unknownSuppressions = (template.suppress ?? []).flatMap((entry, index) =>
+    Object.hasOwn(rules, entry.rule) ? [] : [{ path: `/suppress/${index}/rule`, message: `"${entry.rule}" is not a rule of smslint` }],
+  );
+  if (unknownSuppressions.length > 0) throw new InputError('template', unknownSuppressions);
+  return template;
+}
+
+/**
+ * Lints one template: pure and synchronous, no I/O. Throws an `InputError` when the
+ * template or the config does not fit its schema.
+ *
+ * @example
+ * lint({ locale: 'en', category: 'transactional', body: 'Call us now!!' }).passed // false
+ */
+export function lint(input: unknown, config?: Config | ResolvedConfig): LintResult {
+  const template = validateTemplate(input);
+  const resolved = resolveCached(config);
+  const language = languageOf(template.locale);
+  const locale = localeFor(language)!;
+  const text = analyseText(template.body);
+  const findings: Finding[] = [];
+
+  for (const [ruleId, rule] of Object.entries(rules)) {
+    const { setting, options } = resolved.rules[ruleId];
+    if (setting === 'off') continue;
+    const severity = setting === 'error' ? 'error' : 'warning';
+    const messages = locale.messages[ruleId] ?? {};
+    const context: RuleContext = {
+      template,
+      body: template.body,
+      category: template.category,
+      language,
+      locale,
+      text,
+      config: resolved,
+      options,
+      report(report: Report) {
+        findings.push(toFinding(ruleId, severity, messages, report));
+      },
+    };
+    rule.check(context);
+  }
+
+  for (const { rule, reason } of template.suppress ?? []) {
+    for (const finding of findings) {
+      if (finding.ruleId === rule) {
+        finding.suppressed = true;
+        finding.suppressionReason = reason;
+      }
+    }
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  return {
+    id: template.id ?? null,
+    passed: !findings.some((finding) => finding.severity === 'error' && !finding.suppressed),
+    findings,
+    ...measureBody(template.body),
+  };
+}
+
+function toFinding(ruleId: string, severity: Finding['severity'], messages: Record<string, string>, report: Report): Finding {
+  const text = messages[report.messageId];
+  if (text === undefined) throw new Error(`rule ${ruleId} has no message "${report.messageId}" in this locale`);
+  const finding: Finding = {
+    ruleId,
+    severity,
+    message: formatMessage(text, report.data),
+    start: report.start,
+    end: report.end,
+  };
+  const suggestion = report.suggestion ?? (report.suggestionId ? messages[report.suggestionId] : undefined);
+  if (suggestion !== undefined) finding.suggestion = formatMessage(suggestion, report.data);
+  return finding;
+}
+
+function resolveCached(config: Config | ResolvedConfig | undefined): ResolvedConfig {
+  if (config === undefined) return defaultConfig;
+  if (isResolved(config)) return config;
+  let resolved = resolvedConfigs.get(config);
+  if (!resolved) {
+    resolved = resolveConfig(config);
+    resolvedConfigs.set(config, resolved);
+  }
+  return resolved;
+}
+
+function isResolved(config: Config | ResolvedConfig): config is ResolvedConfig {
+  return (config as ResolvedConfig).allowedCapitals instanceof Set;
+}
+
+function languageOf(locale: string): string {
+  const dash = locale.indexOf('-');
+  return dash < 0 ? locale : locale.slice(0, dash);
+}

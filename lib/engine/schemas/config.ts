@@ -1,0 +1,48 @@
+import type { FromSchema } from 'json-schema-to-ts';
+
+const severitySetting = { type: 'string', enum: ['off', 'warn', 'error'] } as const;
+
+/** The one JSON Schema of `smslint.config.json`, also accepted by `lint(template, config)`. */
+export const configSchema = {
+  $id: 'https://smslint.dev/schemas/config.json',
+  title: 'smslint configuration',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string' },
+    rules: {
+      type: 'object',
+      description: 'Per rule: a severity, or [severity, options].',
+      additionalProperties: {
+        anyOf: [
+          severitySetting,
+          {
+            type: 'array',
+            minItems: 1,
+            maxItems: 2,
+            prefixItems: [severitySetting, { type: 'object' }],
+            items: false,
+          },
+        ],
+      },
+    },
+    allowedCapitals: {
+      type: 'array',
+      description: "The brand's own words and acronyms that may be written in capitals.",
+      items: { type: 'string', minLength: 1, maxLength: 64 },
+    },
+    segmentLimits: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Maximum segments per category.',
+      properties: {
+        transactional: { type: 'integer', minimum: 1, maximum: 10 },
+        promotional: { type: 'integer', minimum: 1, maximum: 10 },
+      },
+    },
+    defaultLocale: { type: 'string', pattern: '^[a-z]{2,3}(-[A-Z]{2})?$' },
+    defaultCategory: { type: 'string', enum: ['transactional', 'promotional'] },
+  },
+} as const;
+
+export type Config = FromSchema<typeof configSchema>;

@@ -1,0 +1,53 @@
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+
+/** One problem with an input, named by the JSON pointer of the field (`/locale`, `/suppress/0/reason`). */
+export interface InputProblem {
+  path: string;
+  message: string;
+}
+
+/** Thrown for an input that does not fit its schema; `problems` name every bad field. */
+export class InputError extends Error {
+  constructor(
+    readonly what: string,
+    readonly problems: InputProblem[],
+  ) {
+    super(`invalid ${what}: ${problems.map((p) => `${p.path || '(root)'} ${p.message}`).join('; ')}`);
+    this.name = 'InputError';
+  }
+}
+
+/** One ajv for the engine's own schemas; compiled once, at load. */
+export const ajv = new Ajv2020({ allErrors: true, strict: false });
+
+export function compile<T>(schema: object): ValidateFunction<T> {
+  return ajv.compile<T>(schema);
+}
+
+export function problemsOf(errors: ErrorObject[] | null | undefined): InputProblem[] {
+  return (errors ?? []).map((error) => {
+    if (error.keyword === 'additionalProperties') {
+      const extra = (error.params as { additionalProperty: string }).additionalProperty;
+      return { path: `${error.instancePath}/${escapePointer(extra)}`, message: 'is not allowed' };
+    }
+    if (error.keyword === 'required') {
+      const missing = (error.params as { missingProperty: string }).missingProperty;
+      return { path: `${error.instancePath}/${escapePointer(missing)}`, message: 'is required' };
+    }
+    if (error.keyword === 'enum') {
+      const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;
+      return { path: error.instancePath, message: `must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}` };
+    }
+    return { path: error.instancePath, message: error.message ?? 'is invalid' };
+  });
+}
+
+/** Validates `value`, throwing an `InputError` naming each bad field. */
+export function assertValid<T>(validate: ValidateFunction<T>, value: unknown, what: string): T {
+  if (!validate(value)) throw new InputError(what, problemsOf(validate.errors));
+  return value;
+}
+
+function escapePointer(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
