@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { lint } from '../lib/engine';
+import type { Template } from '../lib/engine';
+import { median, shared } from './util';
+
+/** The 4,827 ham messages of the UCI SMS Spam Collection, as English transactional templates. */
+function hamTemplates(): Template[] {
+  return readFileSync(shared('data/sms-spam-collection.tsv'), 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('ham\t'))
+    .map((line) => ({ locale: 'en', category: 'transactional', body: line.slice(4) }));
+}
+
+function timeLintAll(templates: Template[]): number {
+  const started = process.hrtime.bigint();
+  for (const template of templates) lint(template);
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+/** Messages per second over the ham collection, median of several passes after a warm-up. */
+export function benchThroughput(passes = 9): { messages: number; perSecond: number } {
+  const templates = hamTemplates();
+  timeLintAll(templates);
+  timeLintAll(templates);
+  const seconds = median(Array.from({ length: passes }, () => timeLintAll(templates)));
+  return { messages: templates.length, perSecond: templates.length / seconds };
+}
+
+/** Lint time for long bodies built from real text: linear growth means time per KB stays flat. */
+export function benchBodySizes(): { kilobytes: number; milliseconds: number }[] {
+  const text = hamTemplates().map((t) => t.body).join(' ');
+  return [1, 10, 100].map((kilobytes) => {
+    const body = text.slice(0, kilobytes * 1000);
+    const template: Template = { locale: 'en', category: 'transactional', body };
+    const runs = Math.max(5, Math.round(200 / kilobytes));
+    lint(template);
+    const times = Array.from({ length: runs }, () => timeLintAll([template]) * 1000);
+    return { kilobytes, milliseconds: median(times) };
+  });
+}
+
+export function runEngineBench(): void {
+  const { messages, perSecond } = benchThroughput();
+  console.log(`engine: ${messages} ham messages, ${Math.round(perSecond).toLocaleString('en')} messages/s (median of 9 passes, one core)`);
+  for (const { kilobytes, milliseconds } of benchBodySizes()) {
+    console.log(`engine: ${String(kilobytes).padStart(3)} KB body: ${milliseconds.toFixed(3)} ms (${(milliseconds / kilobytes).toFixed(4)} ms/KB)`);
+  }
+}
