@@ -1,0 +1,27 @@
+import * as path from 'node:path';
+
+/** The project root, resolved from this file so it holds from `lib/service` under tsx and jest alike. */
+const projectRoot = path.resolve(__dirname, '..', '..');
+
+/** The Lambda entry files by function, as absolute paths (for `NodejsFunction.entry` and the bench). */
+export const lambdaEntries = {
+  lint: path.join(projectRoot, 'lambdas', 'lint.ts'),
+  templates: path.join(projectRoot, 'lambdas', 'templates.ts'),
+  dispatch: path.join(projectRoot, 'lambdas', 'dispatch.ts'),
+} as const;
+
+export type LambdaName = keyof typeof lambdaEntries;
+
+/**
+ * How every Lambda is bundled, shared by the CDK stack (`NodejsFunction.bundling`) and
+ * `npm run bench` so the measured bundle is the deployed one. The Node 22 runtime ships
+ * AWS SDK v3, so `@aws-sdk/*` stays external.
+ */
+export const lambdaBundling = {
+  platform: 'node',
+  target: 'node22',
+  format: 'cjs',
+  minify: true,
+  sourcemap: false,
+  external: ['@aws-sdk/*'],
+} as const;

@@ -1,0 +1,26 @@
+/** A request as the core sees it: the same shape from API Gateway and from node:http. */
+export interface ServiceRequest {
+  method: string;
+  /** The path without the query string, e.g. `/v1/templates/welcome/versions`. */
+  path: string;
+  query: Record<string, string | undefined>;
+  /** Header names in lower case. */
+  headers: Record<string, string | undefined>;
+  body: string | null;
+}
+
+export interface ServiceResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** A route answers one method on one path pattern; `params` are its `{name}` segments. */
+export type RouteHandler = (request: ServiceRequest, params: Record<string, string>) => Promise<ServiceResponse>;
+
+export interface Route {
+  method: 'GET' | 'POST' | 'PUT';
+  /** Path segments; a segment `{name}` captures one path parameter. */
+  pattern: string;
+  handle: RouteHandler;
+}
