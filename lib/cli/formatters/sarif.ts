@@ -1,0 +1,82 @@
+import type { Location, Log, Region, ReportingDescriptor, Result } from 'sarif';
+import { rules, type Finding } from '../../engine';
+import { positionsIn } from '../positions';
+import type { Formatter, TemplateReport } from '../report';
+
+/** Where smslint documents itself; the same host as its JSON Schema ids. */
+const INFORMATION_URI = 'https://smslint.dev/';
+
+/**
+ * SARIF 2.1.0, for code scanning. Engine offsets are into a template's body, not into
+ * its file (a JSON string holds the body escaped), so a result says where the template is
+ * in the file (`physicalLocation.region.startLine`) and where the problem is in the body
+ * (`location.properties.bodyRegion`, a region object relative to the body). From standard
+ * input the body is the whole artifact and the physical region is the body region.
+ */
+export const sarif: Formatter = (reports, { version }) => {
+  const ruleIds = Object.keys(rules);
+  const log: Log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: { name: 'smslint', version, semanticVersion: version, informationUri: INFORMATION_URI, rules: ruleIds.map(describeRule) },
+        },
+        columnKind: 'utf16CodeUnits',
+        results: reports.flatMap((report) => {
+          const positionOf = positionsIn(report.body);
+          return report.result.findings.map((finding) =>
+            toResult(report, finding, ruleIds.indexOf(finding.ruleId), bodyRegion(report.body, finding, positionOf)),
+          );
+        }),
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+};
+
+function describeRule(id: string): ReportingDescriptor {
+  const { meta } = rules[id];
+  return {
+    id,
+    shortDescription: { text: meta.docs.description },
+    fullDescription: { text: meta.docs.rationale },
+    help: { text: meta.docs.rationale },
+    defaultConfiguration: { level: meta.defaultSeverity },
+  };
+}
+
+function toResult(report: TemplateReport, finding: Finding, ruleIndex: number, region: Region): Result {
+  const location: Location = {
+    physicalLocation:
+      report.file === null
+        ? { artifactLocation: { description: { text: 'standard input' } }, region }
+        : { artifactLocation: { uri: encodeURI(report.file) }, region: { startLine: report.line } },
+    logicalLocations: [{ name: report.result.id ?? report.source, fullyQualifiedName: `${report.source}#/body`, kind: 'member' }],
+    properties: { bodyRegion: region },
+  };
+  return {
+    ruleId: finding.ruleId,
+    ...(ruleIndex >= 0 && { ruleIndex }),
+    level: finding.severity,
+    message: { text: finding.message },
+    locations: [location],
+    ...(finding.suppressed && { suppressions: [{ kind: 'inSource', justification: finding.suppressionReason ?? '' }] }),
+    ...(finding.suggestion !== undefined && { properties: { suggestion: finding.suggestion } }),
+  };
+}
+
+function bodyRegion(body: string, finding: Finding, positionOf: ReturnType<typeof positionsIn>): Region {
+  const start = positionOf(finding.start);
+  const end = positionOf(finding.end);
+  return {
+    charOffset: finding.start,
+    charLength: finding.end - finding.start,
+    startLine: start.line,
+    startColumn: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    snippet: { text: body.slice(finding.start, finding.end) },
+  };
+}

@@ -1,0 +1,37 @@
+import type { LintResult } from '../engine';
+
+/** One linted template with what the formatters need to place its findings. */
+export interface TemplateReport {
+  /** `file`, `file:line` or `<stdin>`. */
+  source: string;
+  /** Path of the file relative to the working directory, `/`-separated; null for standard input. */
+  file: string | null;
+  /** Line of the file where the template starts. */
+  line: number;
+  body: string;
+  result: LintResult;
+}
+
+export interface FormatContext {
+  /** Whether ANSI colours may be written. */
+  color: boolean;
+  /** smslint's version, for reports that name their tool. */
+  version: string;
+}
+
+/** A report format, as ESLint's formatters: a plain function from results to text. */
+export type Formatter = (reports: readonly TemplateReport[], context: FormatContext) => string;
+
+/** Findings that count towards the exit code and summaries: suppressed ones are accepted on purpose. */
+export function countProblems(reports: readonly TemplateReport[]): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const { result } of reports) {
+    for (const finding of result.findings) {
+      if (finding.suppressed) continue;
+      if (finding.severity === 'error') errors++;
+      else warnings++;
+    }
+  }
+  return { errors, warnings };
+}

@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { parseDocument, isSeq, type Node } from 'yaml';
+import { positionsIn } from './positions';
+
+/** One template as read from a file, not yet validated. */
+export interface LoadedTemplate {
+  /** `file` for a file holding one template, `file:line` for a JSON Lines line or a list item. */
+  source: string;
+  /** 1-based line of the file where the template starts. */
+  line: number;
+  template: unknown;
+}
+
+/** A file that cannot be read or parsed; the message names the file and, where known, the line. */
+export class SourceError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SourceError';
+  }
+}
+
+/** The extensions smslint reads templates from. */
+export const templateExtensions = ['.json', '.jsonl', '.yaml', '.yml'] as const;
+
+/**
+ * Reads the templates of one file, synchronously: `.json` (one template or an array),
+ * `.jsonl` (one template a line, blank lines skipped), `.yaml`/`.yml` (one template or a
+ * list). Throws a `SourceError` naming the file, the line and the problem. `name` is the
+ * file name used in sources and messages (defaults to `path`).
+ *
+ * @example
+ * loadTemplateFile('templates/alerts.jsonl') // [{ source: 'templates/alerts.jsonl:1', line: 1, template: {...} }, ...]
+ */
+export function loadTemplateFile(path: string, name: string = path): LoadedTemplate[] {
+  const extension = extname(path).toLowerCase();
+  if (!(templateExtensions as readonly string[]).includes(extension)) {
+    throw new SourceError(`${name}: cannot read templates from a "${extension}" file (use ${templateExtensions.join(', ')})`);
+  }
+  const text = readText(path, name);
+  if (extension === '.jsonl') return loadJsonLines(text, name);
+  if (extension === '.json') return loadJson(text, name);
+  return loadYaml(text, name);
+}
+
+/** Reads a UTF-8 file, turning a missing or unreadable file into a `SourceError`. */
+export function readText(path: string, name: string = path): string {
+  try {
+    return readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
+    throw new SourceError(`${name}: cannot read: ${reason}`);
+  }
+}
+
+/** `JSON.parse` whose error names the file and, when V8 gives a position, its line and column. */
+export function parseJson(text: string, name: string, firstLine = 1): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /at position (\d+)/.exec(message);
+    const where = position ? positionsIn(text)(Number(position[1])) : { line: 1, column: 0 };
+    const line = where.line + firstLine - 1;
+    throw new SourceError(`${name}:${line}${where.column ? `:${where.column}` : ''}: invalid JSON: ${message}`);
+  }
+}
+
+function loadJsonLines(text: string, name: string): LoadedTemplate[] {
+  const templates: LoadedTemplate[] = [];
+  text.split('\n').forEach((rawLine, index) => {
+    const line = index + 1;
+    const content = rawLine.replace(/\r$/, '');
+    if (content.trim() === '') return;
+    templates.push({ source: `${name}:${line}`, line, template: parseJson(content, name, line) });
+  });
+  return templates;
+}
+
+function loadJson(text: string, name: string): LoadedTemplate[] {
+  const value = parseJson(text, name);
+  if (!Array.isArray(value)) return [{ source: name, line: positionsIn(text)(firstValueOffset(text)).line, template: value }];
+  return itemSources(name, text, arrayItemOffsets(text)).map((item, index) => ({ ...item, template: value[index] }));
+}
+
+function loadYaml(text: string, name: string): LoadedTemplate[] {
+  const document = parseDocument(text);
+  const [firstError] = document.errors;
+  if (firstError) {
+    const where = firstError.linePos ? `:${firstError.linePos[0].line}:${firstError.linePos[0].col}` : '';
+    throw new SourceError(`${name}${where}: invalid YAML: ${firstError.message.split('\n')[0]}`);
+  }
+  const contents = document.contents;
+  const value: unknown = document.toJS();
+  if (!isSeq(contents)) {
+    return [{ source: name, line: positionsIn(text)(contents?.range?.[0] ?? 0).line, template: value }];
+  }
+  const offsets = contents.items.map((item) => (item as Node).range?.[0] ?? 0);
+  return itemSources(name, text, offsets).map((item, index) => ({ ...item, template: (value as unknown[])[index] }));
+}
+
+/** `file:line` for each list item; `file:line:column` when items share a line, so sources stay unique. */
+function itemSources(name: string, text: string, offsets: number[]): { source: string; line: number }[] {
+  const positionOf = positionsIn(text);
+  const positions = offsets.map(positionOf);
+  const itemsOnLine = new Map<number, number>();
+  for (const { line } of positions) itemsOnLine.set(line, (itemsOnLine.get(line) ?? 0) + 1);
+  return positions.map(({ line, column }) => ({
+    source: itemsOnLine.get(line)! > 1 ? `${name}:${line}:${column}` : `${name}:${line}`,
+    line,
+  }));
+}
+
+function firstValueOffset(text: string): number {
+  const match = /\S/.exec(text);
+  return match ? match.index : 0;
+}
+
+/**
+ * Offsets where the items of a valid JSON array start: one pass that skips strings and
+ * counts brackets, so a template's line is known without a second parser.
+ */
+function arrayItemOffsets(text: string): number[] {
+  const offsets: number[] = [];
+  let depth = 0;
+  let expectingItem = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') continue;
+    if (depth === 1 && expectingItem && c !== ']') {
+      offsets.push(i);
+      expectingItem = false;
+    }
+    if (c === '"') {
+      for (i++; text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (c === '[' || c === '{') {
+      depth++;
+      if (depth === 1) expectingItem = true;
+    } else if (c === ']' || c === '}') {
+      depth--;
+    } else if (c === ',' && depth === 1) {
+      expectingItem = true;
+    }
+  }
+  return offsets;
+}

@@ -1,0 +1,267 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CAPITALS, EXCLAMATION, fixtureConfig } from './fixture-rules';
+import { fixtures, smslint, workspace } from './run';
+
+const config = workspace({ 'smslint.config.json': fixtureConfig() });
+const configPath = join(config.dir, 'smslint.config.json');
+afterAll(() => config.cleanUp());
+
+/** Runs with the fixture config, from the fixtures folder. */
+const lintFixtures = (args: string[], options: Parameters<typeof smslint>[1] = {}) => smslint(['--config', configPath, ...args], options);
+
+interface JsonEntry {
+  source: string;
+  id: string | null;
+  passed: boolean;
+  findings: { ruleId: string; severity: string; start: number; end: number; suppressed?: true }[];
+}
+
+describe('exit codes', () => {
+  it('exits 0 when no template has an error finding', async () => {
+    const { code, stdout, stderr } = await lintFixtures(['welcome.json']);
+    expect({ code, stdout, stderr }).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('exits 1 when a template has an error finding', async () => {
+    expect((await lintFixtures(['alerts.jsonl'])).code).toBe(1);
+  });
+
+  it('exits 0 when the only error finding is suppressed in the template', async () => {
+    const { code, stdout } = await lintFixtures(['--format', 'json', 'reminders.yaml']);
+    expect(code).toBe(0);
+    const [, reminder] = JSON.parse(stdout) as JsonEntry[];
+    expect(reminder.findings).toEqual([
+      expect.objectContaining({ ruleId: CAPITALS, severity: 'error', start: 6, end: 10, suppressed: true }),
+    ]);
+  });
+
+  it.each([
+    [['missing.jsonl'], 'missing.jsonl: no such file'],
+    [['nothing-here/*.jsonl'], 'nothing-here/*.jsonl: no file matched'],
+    [['broken.jsonl'], 'broken.jsonl:3:'],
+    [['notes.txt'], 'notes.txt: no such file'],
+    [['--format', 'xml', 'welcome.json'], 'unknown format "xml" (formats: json, junit, sarif, stylish)'],
+    [['--max-warnings', 'many', 'welcome.json'], '--max-warnings takes a whole number, not "many"'],
+    [['--no-such-option', 'welcome.json'], "Unknown option '--no-such-option'"],
+    [[], 'no input given'],
+  ])('exits 2 for %j', async (args, message) => {
+    const { code, stdout, stderr } = await lintFixtures(args);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(message);
+  });
+
+  it('names the file, line and problem of invalid JSON and lints nothing', async () => {
+    const { code, stdout, stderr } = await lintFixtures(['alerts.jsonl', 'broken.jsonl']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^smslint: broken\.jsonl:3:\d+: invalid JSON: .+\n$/);
+  });
+
+  it('names the file, line and JSON pointer of an invalid template field', async () => {
+    const { code, stdout, stderr } = await lintFixtures(['bad-template.jsonl']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('smslint: bad-template.jsonl:2: invalid template: /category must be one of "transactional", "promotional"\n');
+  });
+
+  it('reports every invalid template, not only the first', async () => {
+    const { dir, cleanUp } = workspace({
+      'two-bad.jsonl': '{"locale": "en", "category": "transactional"}\n{"locale": "english", "category": "transactional", "body": "Hi"}\n',
+    });
+    try {
+      const { code, stderr } = await lintFixtures([join(dir, 'two-bad.jsonl')], { cwd: dir });
+      expect(code).toBe(2);
+      expect(stderr.split('\n').filter(Boolean)).toEqual([
+        'smslint: two-bad.jsonl:1: invalid template: /body is required',
+        expect.stringMatching(/^smslint: two-bad\.jsonl:2: invalid template: \/locale /),
+      ]);
+    } finally {
+      cleanUp();
+    }
+  });
+});
+
+describe('config', () => {
+  it('finds smslint.config.json in the working directory or above', async () => {
+    const { dir, cleanUp } = workspace({
+      'smslint.config.json': fixtureConfig({ rules: { [CAPITALS]: 'warn' } }),
+      'templates/sub/alert.json': { locale: 'en', category: 'transactional', body: 'Pay NOW' },
+    });
+    try {
+      const { code, stdout } = await smslint(['--format', 'json', 'alert.json'], { cwd: join(dir, 'templates/sub') });
+      expect(code).toBe(0);
+      expect((JSON.parse(stdout) as JsonEntry[])[0].findings).toEqual([expect.objectContaining({ ruleId: CAPITALS, severity: 'warning' })]);
+    } finally {
+      cleanUp();
+    }
+  });
+
+  it('uses --config instead of the nearest config file', async () => {
+    const { dir, cleanUp } = workspace({
+      'smslint.config.json': fixtureConfig({ rules: { [CAPITALS]: 'off' } }),
+      'alert.json': { locale: 'en', category: 'transactional', body: 'Pay NOW' },
+    });
+    try {
+      expect((await smslint(['alert.json'], { cwd: dir })).code).toBe(0);
+      expect((await smslint(['--config', configPath, 'alert.json'], { cwd: dir })).code).toBe(1);
+    } finally {
+      cleanUp();
+    }
+  });
+
+  it.each([
+    [{ rules: { 'no-such-rule': 'error' } }, 'smslint: smslint.config.json: invalid config: /rules/no-such-rule is not a rule of smslint'],
+    [{ segmentLimits: { promotional: 0 } }, 'smslint: smslint.config.json: invalid config: /segmentLimits/promotional must be >= 1'],
+    ['{"rules": {', 'smslint: smslint.config.json:1'],
+  ])('exits 2 naming the bad field of %j', async (content, message) => {
+    const { dir, cleanUp } = workspace({ 'smslint.config.json': content, 'welcome.json': readFileSync(join(fixtures, 'welcome.json'), 'utf8') });
+    try {
+      const { code, stdout, stderr } = await smslint(['welcome.json'], { cwd: dir });
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr.startsWith(message)).toBe(true);
+    } finally {
+      cleanUp();
+    }
+  });
+
+  it('exits 2 when --config names a missing file', async () => {
+    const { code, stderr } = await smslint(['--config', 'nope.json', 'welcome.json']);
+    expect(code).toBe(2);
+    expect(stderr).toBe('smslint: nope.json: cannot read: no such file\n');
+  });
+});
+
+describe('options', () => {
+  it('--max-warnings N exits 1 only past N warnings', async () => {
+    const { dir, cleanUp } = workspace({ 'loud.json': { locale: 'en', category: 'transactional', body: 'Hi! Bye!' } });
+    try {
+      const withMax = async (max: string) => (await lintFixtures(['--max-warnings', max, join(dir, 'loud.json')], { cwd: dir })).code;
+      expect(await withMax('2')).toBe(0);
+      expect(await withMax('1')).toBe(1);
+      const { stderr } = await lintFixtures(['--max-warnings', '1', join(dir, 'loud.json')], { cwd: dir });
+      expect(stderr).toBe('smslint: 2 warnings, more than --max-warnings 1\n');
+    } finally {
+      cleanUp();
+    }
+  });
+
+  it('--quiet reports errors only and keeps the exit code', async () => {
+    const { code, stdout } = await lintFixtures(['--quiet', '--format', 'json', 'alerts.jsonl']);
+    expect(code).toBe(1);
+    const findings = (JSON.parse(stdout) as JsonEntry[]).flatMap((entry) => entry.findings);
+    expect(findings.map((finding) => `${finding.ruleId} ${finding.severity}`)).toEqual([`${CAPITALS} error`, `${CAPITALS} error`]);
+  });
+
+  it('--output-file writes the report there, creating folders, and nothing to stdout', async () => {
+    const { dir, cleanUp } = workspace({});
+    try {
+      const { code, stdout } = await lintFixtures(['--format', 'json', '--output-file', join(dir, 'reports/smslint.json'), 'welcome.json']);
+      expect({ code, stdout }).toEqual({ code: 0, stdout: '' });
+      expect(JSON.parse(readFileSync(join(dir, 'reports/smslint.json'), 'utf8'))).toEqual([
+        { source: 'welcome.json', id: 'welcome', passed: true, findings: [] },
+      ]);
+    } finally {
+      cleanUp();
+    }
+  });
+
+  it('--output-file is not written when the input is bad', async () => {
+    const { dir, cleanUp } = workspace({});
+    try {
+      expect((await lintFixtures(['--output-file', join(dir, 'out.txt'), 'broken.jsonl'])).code).toBe(2);
+      expect(existsSync(join(dir, 'out.txt'))).toBe(false);
+    } finally {
+      cleanUp();
+    }
+  });
+
+  it('--help prints the usage and --version the package version', async () => {
+    const help = await smslint(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: smslint \[options\] <file\|glob\|->\.\.\./);
+    const version = await smslint(['--version']);
+    const { version: packageVersion } = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version: string };
+    expect(version).toEqual({ code: 0, stdout: `${packageVersion}\n`, stderr: '' });
+  });
+});
+
+describe('inputs', () => {
+  it('lints a body from standard input with --locale, --category and --sender', async () => {
+    const { code, stdout } = await lintFixtures(['--format', 'json', '--locale', 'en-GB', '--category', 'promotional', '--sender', 'Telvo', '-'], {
+      stdin: 'Sale NOW!\n',
+    });
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toEqual([
+      {
+        source: '<stdin>',
+        id: null,
+        passed: false,
+        findings: [
+          { ruleId: CAPITALS, severity: 'error', message: '"NOW" is in capitals', suggestion: 'write it in lower case', start: 5, end: 8 },
+          { ruleId: EXCLAMATION, severity: 'warning', message: 'exclamation mark', start: 8, end: 9 },
+        ],
+      },
+    ]);
+  });
+
+  it('takes the locale and category of standard input from the config, and validates them', async () => {
+    const { dir, cleanUp } = workspace({ 'smslint.config.json': fixtureConfig({ defaultLocale: 'de', defaultCategory: 'promotional' }) });
+    try {
+      const { code, stderr } = await smslint(['-'], { cwd: dir, stdin: 'Hallo' });
+      expect(code).toBe(2);
+      expect(stderr).toBe('smslint: <stdin>: invalid template: /locale language "de" is not supported (supported: en, fr)\n');
+      const bad = await smslint(['--locale', 'en', '--category', 'urgent', '-'], { cwd: dir, stdin: 'Hi' });
+      expect(bad.stderr).toContain('<stdin>: invalid template: /category must be one of');
+    } finally {
+      cleanUp();
+    }
+  });
+
+  it('keeps input order across files and globs, each file once', async () => {
+    const { stdout } = await lintFixtures(['--format', 'json', 'welcome.json', '*.yaml', 'batch.json', 'welcome.json', 'b*.json']);
+    expect((JSON.parse(stdout) as JsonEntry[]).map((entry) => entry.source)).toEqual([
+      'welcome.json',
+      'reminders.yaml:2',
+      'reminders.yaml:6',
+      'batch.json:2',
+      'batch.json:8',
+    ]);
+  });
+
+  it('lints the template files of a directory, in path order', async () => {
+    const template = { locale: 'en', category: 'transactional', body: 'Hi' };
+    const { dir, cleanUp } = workspace({ 'b.json': template, 'a/c.yaml': 'locale: en\ncategory: transactional\nbody: Hi\n', 'notes.txt': 'not a template' });
+    try {
+      const { code, stdout } = await lintFixtures(['--format', 'json', '.'], { cwd: dir });
+      expect(code).toBe(0);
+      expect((JSON.parse(stdout) as JsonEntry[]).map((entry) => entry.source)).toEqual(['a/c.yaml', 'b.json']);
+    } finally {
+      cleanUp();
+    }
+  });
+
+  it('reads every template kind with its line in the source', async () => {
+    const { stdout } = await lintFixtures(['--format', 'json', 'alerts.jsonl', 'batch.json']);
+    expect((JSON.parse(stdout) as JsonEntry[]).map(({ source, id }) => [source, id])).toEqual([
+      ['alerts.jsonl:1', 'alert-1'],
+      ['alerts.jsonl:3', 'alert-2'],
+      ['alerts.jsonl:4', 'alert-3'],
+      ['batch.json:2', 'batch-1'],
+      ['batch.json:8', 'batch-2'],
+    ]);
+  });
+
+  it('exits 2 when the inputs hold no template', async () => {
+    const { dir, cleanUp } = workspace({ 'empty.jsonl': '\n\n' });
+    try {
+      const { code, stderr } = await lintFixtures(['empty.jsonl'], { cwd: dir });
+      expect(code).toBe(2);
+      expect(stderr).toBe('smslint: no template found in empty.jsonl\n');
+    } finally {
+      cleanUp();
+    }
+  });
+});
