@@ -1,0 +1,75 @@
+import type { LintResult, Template } from '../engine/types';
+import type { TemplateVersion, Verdict } from '../service/store';
+
+export interface SubmitResult {
+  templateId: string;
+  version: number;
+  verdict: Verdict;
+}
+
+export interface DispatchResult {
+  dispatchId: string;
+  messageId: string;
+}
+
+/** The service's error body, turned into one readable line per problem. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface ErrorBody {
+  error?: { code?: string; message?: string; details?: { path?: string; message?: string }[] };
+}
+
+/**
+ * The API sits next to the page: at `/` locally, at `/<stage>/` behind API Gateway (with or
+ * without the final slash), so the base is the page's own path without trailing slashes.
+ */
+export function apiBaseFor(pathname: string): string {
+  return pathname.replace(/\/+$/, '');
+}
+
+export function createApi(base: string) {
+  async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<T> {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
+    const text = await response.text();
+    const parsed: unknown = text ? JSON.parse(text) : null;
+    if (!response.ok) throw new ApiError(response.status, errorMessage(response.status, parsed as ErrorBody | null));
+    return parsed as T;
+  }
+
+  return {
+    lint: (template: Template, signal: AbortSignal) => call<LintResult>('POST', '/v1/lint', { template }, {}, signal),
+    submit: (templateId: string, template: Template) =>
+      call<SubmitResult>('PUT', `/v1/templates/${encodeURIComponent(templateId)}`, template),
+    versions: (templateId: string) =>
+      call<{ items: TemplateVersion[]; nextCursor?: string | null }>('GET', `/v1/templates/${encodeURIComponent(templateId)}/versions`),
+    dispatch: (templateId: string, variables: Record<string, string>, to: string) =>
+      call<DispatchResult>('POST', `/v1/templates/${encodeURIComponent(templateId)}/dispatch`, { variables, to }, { 'idempotency-key': randomKey() }),
+    outbox: () => call<{ items: unknown[] }>('GET', '/v1/outbox'),
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;
+
+function errorMessage(status: number, body: ErrorBody | null): string {
+  const error = body?.error;
+  if (!error) return `HTTP ${status}`;
+  const details = (error.details ?? []).map((detail) => `${detail.path || '/'}: ${detail.message ?? ''}`);
+  return [error.message ?? error.code ?? `HTTP ${status}`, ...details].join('\n');
+}
+
+/** `crypto.randomUUID` needs a secure context; the page may be served over plain http on a LAN. */
+function randomKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,140 @@
+import { createHash } from 'node:crypto';
+import type { Finding } from '../../lib/engine/types';
+import { apiBaseFor } from '../../lib/web/api';
+import { contentSecurityPolicy, pageHeaders } from '../../lib/web/headers';
+import { runsOf } from '../../lib/web/highlight';
+import { segmentUsage } from '../../lib/web/meter';
+import { bundle, renderPlaygroundPage } from '../../lib/web/page';
+import { shiftFindings } from '../../lib/web/spans';
+import { interfaceLanguage, stringsFor } from '../../lib/web/strings';
+import { variablesSchema } from '../../lib/web/variables';
+
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+const between = (html: string, open: string, close: string) => html.slice(html.indexOf(open) + open.length, html.indexOf(close));
+
+function finding(ruleId: string, start: number, end: number, severity: Finding['severity'] = 'error'): Finding {
+  return { ruleId, severity, message: ruleId, start, end };
+}
+
+describe('the page builder', () => {
+  const html = renderPlaygroundPage();
+
+  it('keeps the minified JavaScript of the page within 60 KB', () => {
+    const { script } = bundle();
+    expect(Buffer.byteLength(script, 'utf8')).toBeLessThanOrEqual(60 * 1024);
+    expect(between(html, '<script>', '</script>')).toBe(script);
+  });
+
+  it('inlines one script and one style, each allowed by its hash and nothing else', () => {
+    expect(html.split('<script').length - 1).toBe(1);
+    expect(html.split('<style').length - 1).toBe(1);
+    const csp = contentSecurityPolicy(html);
+    expect(csp).toContain(`script-src ${sha256(between(html, '<script>', '</script>'))};`);
+    expect(csp).toContain(`style-src ${sha256(between(html, '<style>', '</style>'))};`);
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).not.toContain('unsafe');
+  });
+
+  it('builds once and serves the cached document', () => {
+    expect(renderPlaygroundPage()).toBe(html);
+  });
+
+  it('answers with the security headers', () => {
+    expect(pageHeaders(html)).toEqual({
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': contentSecurityPolicy(html),
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cache-control': 'no-cache',
+    });
+  });
+});
+
+describe('the web Lambda', () => {
+  it('serves the page compiled in at bundle time, with its headers', async () => {
+    const html = renderPlaygroundPage();
+    Object.assign(globalThis, { PLAYGROUND_HTML: html });
+    // Required after the global is set: the module reads it when it loads, as in the bundle.
+    const { handler } = require('../../lambdas/web') as { handler: () => Promise<unknown> };
+    await expect(handler()).resolves.toEqual({ statusCode: 200, headers: pageHeaders(html), body: html });
+  });
+});
+
+describe('runsOf', () => {
+  it('cuts overlapping findings into runs that know every finding over them', () => {
+    const tone = finding('directive-tone', 2, 8);
+    const rationale = finding('missing-rationale', 5, 10, 'warning');
+    expect(runsOf(12, [tone, rationale])).toEqual([
+      { start: 0, end: 2, findings: [] },
+      { start: 2, end: 5, findings: [tone] },
+      { start: 5, end: 8, findings: [tone, rationale] },
+      { start: 8, end: 10, findings: [rationale] },
+      { start: 10, end: 12, findings: [] },
+    ]);
+  });
+
+  it('clamps spans to the text', () => {
+    const past = finding('x', 3, 99);
+    expect(runsOf(5, [past])).toEqual([
+      { start: 0, end: 3, findings: [] },
+      { start: 3, end: 5, findings: [past] },
+    ]);
+  });
+});
+
+describe('shiftFindings', () => {
+  const spans = (before: string, after: string, found: Finding[]) =>
+    shiftFindings(before, after, found).map(({ start, end }) => after.slice(start, end));
+
+  it('keeps spans before an edit, shifts those after it, and stretches the one it touches', () => {
+    const before = 'Call now. Pay today.';
+    const found = [finding('a', 0, 4), finding('b', 5, 8), finding('c', 10, 13)];
+    expect(spans(before, 'Call us now. Pay today.', found)).toEqual(['Call', 'now', 'Pay']);
+    expect(spans(before, 'Call noooow. Pay today.', found)).toEqual(['Call', 'noooow', 'Pay']);
+    expect(spans(before, 'Call. Pay today.', found)).toEqual(['Call', '', 'Pay']);
+  });
+});
+
+describe('segmentUsage', () => {
+  const none = new Map<string, number>();
+
+  it('fills one GSM-7 segment up to 160 characters, then 153 per part', () => {
+    expect(segmentUsage('a'.repeat(160), none, 'GSM-7', 1)).toEqual({ used: 160, left: 0 });
+    expect(segmentUsage('a'.repeat(161), none, 'GSM-7', 2)).toEqual({ used: 8, left: 145 });
+  });
+
+  it('counts extension characters twice in GSM-7 and UTF-16 units in UCS-2', () => {
+    expect(segmentUsage('€'.repeat(10), none, 'GSM-7', 1)).toEqual({ used: 20, left: 140 });
+    expect(segmentUsage('ç'.repeat(71), none, 'UCS-2', 2)).toEqual({ used: 4, left: 63 });
+  });
+
+  it('counts a declared placeholder at its maximum length', () => {
+    expect(segmentUsage('Hi {{ name }}!', new Map([['name', 20]]), 'GSM-7', 1)).toEqual({ used: 24, left: 136 });
+  });
+});
+
+describe('interface helpers', () => {
+  it('derives the API base from the page path, with or without a stage', () => {
+    expect(apiBaseFor('/')).toBe('');
+    expect(apiBaseFor('/prod/')).toBe('/prod');
+    expect(apiBaseFor('/prod')).toBe('/prod');
+  });
+
+  it('speaks French to fr* browsers and English to the others', () => {
+    expect(interfaceLanguage('fr-CA')).toBe('fr');
+    expect(interfaceLanguage('FR')).toBe('fr');
+    expect(interfaceLanguage('en-GB')).toBe('en');
+    expect(interfaceLanguage('de-DE')).toBe('en');
+    expect(stringsFor('fr').submit).toBe('Enregistrer la version');
+  });
+
+  it('turns the variables form into a JSON Schema of required strings', () => {
+    expect(variablesSchema([])).toBeUndefined();
+    expect(variablesSchema([{ name: 'firstName', maxLength: 20 }, { name: 'link' }])).toEqual({
+      type: 'object',
+      properties: { firstName: { type: 'string', maxLength: 20 }, link: { type: 'string' } },
+      required: ['firstName', 'link'],
+    });
+  });
+});
