@@ -42,6 +42,7 @@ export function resolveConfig(config: unknown = {}): ResolvedConfig {
     rules: ruleSettings,
     allowedCapitals: new Set((valid.allowedCapitals ?? []).map((word) => word.toUpperCase())),
     segmentLimits: { ...DEFAULT_SEGMENT_LIMITS, ...valid.segmentLimits },
+    senderPrefix: valid.senderPrefix ?? '',
     defaultLocale: valid.defaultLocale ?? 'en',
     defaultCategory: valid.defaultCategory ?? 'transactional',
   };

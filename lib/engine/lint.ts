@@ -3,6 +3,7 @@ import { formatMessage, localeFor, supportedLanguages } from './locales';
 import { rules } from './rules';
 import { templateSchema } from './schemas/template';
 import { measureBody } from './sms/segments';
+import { variablesInfo } from './sms/variables';
 import { analyseText } from './text';
 import type { Config, Finding, LintResult, Report, ResolvedConfig, RuleContext, Template } from './types';
 import { InputError, assertValid, compile } from './validate';
@@ -28,6 +29,7 @@ export function validateTemplate(input: unknown): Template {
     Object.hasOwn(rules, entry.rule) ? [] : [{ path: `/suppress/${index}/rule`, message: `"${entry.rule}" is not a rule of smslint` }],
   );
   if (unknownSuppressions.length > 0) throw new InputError('template', unknownSuppressions);
+  if (template.variables) variablesInfo(template.variables);
   return template;
 }
 
@@ -80,7 +82,7 @@ export function lint(input: unknown, config?: Config | ResolvedConfig): LintResu
     id: template.id ?? null,
     passed: !findings.some((finding) => finding.severity === 'error' && !finding.suppressed),
     findings,
-    ...measureBody(template.body),
+    ...measureBody(text, template, resolved),
   };
 }
 

@@ -79,6 +79,8 @@ export interface ResolvedConfig {
   /** Words that may be written in capitals (brand words, acronyms), upper-cased. */
   allowedCapitals: ReadonlySet<string>;
   segmentLimits: Record<Category, number>;
+  /** Text the sending platform puts before every body (`{sender}` filled in), counted in segments. */
+  senderPrefix?: string;
   defaultLocale: string;
   defaultCategory: Category;
 }

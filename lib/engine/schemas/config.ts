@@ -40,6 +40,11 @@ export const configSchema = {
         promotional: { type: 'integer', minimum: 1, maximum: 10 },
       },
     },
+    senderPrefix: {
+      type: 'string',
+      maxLength: 64,
+      description: 'Text your sending platform adds before every body, counted toward segments; {sender} stands for the template\'s sender. Example: "{sender}: ".',
+    },
     defaultLocale: { type: 'string', pattern: '^[a-z]{2,3}(-[A-Z]{2})?$' },
     defaultCategory: { type: 'string', enum: ['transactional', 'promotional'] },
   },

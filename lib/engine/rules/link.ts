@@ -1,0 +1,85 @@
+import shorteners from '../sms/shorteners.json';
+import tlds from '../sms/tlds.json';
+import type { Rule } from '../types';
+
+const SHORTENERS = new Set(shorteners.domains);
+/**
+ * A link: `http(s)://` and what follows up to white space, or a bare domain with a known
+ * top-level domain and an optional path. The lookbehind starts matches only at the start of
+ * a token (not inside a word, an e-mail address or a longer domain), so each token is read
+ * once: linear time.
+ */
+const LINK = new RegExp(
+  `(?<![\\w.@/-])(?:https?://[^\\s<>"]+|www\\.[^\\s<>"]+|(?:[a-z0-9-]+\\.)+(?:${tlds.tlds.join('|')})(?![\\w-])(?:[/?#][^\\s<>"]*)?)`,
+  'gi',
+);
+/** Punctuation that ends a sentence rather than a link. */
+const TRAILING = /[.,;:!?)\]'"’»]+$/u;
+const SCHEME = /^https?:\/\//i;
+
+/** Options: `allowedDomains`, the domains (and their subdomains) links may go to. */
+interface LinkOptions {
+  allowedDomains?: string[];
+}
+
+/** Links that look like scams or cannot be checked by the reader. */
+export const link: Rule = {
+  meta: {
+    id: 'link',
+    defaultSeverity: 'warning',
+    docs: {
+      description:
+        'Links in the body: public URL shorteners, links not written in full with https:// (http:// or a bare domain), and, with `allowedDomains`, links to other domains. A placeholder as the link (`{{pay_link}}`) is left alone.',
+      rationale:
+        'GOV.UK Notify asks for links in full starting with https://; the CTIA Messaging Principles advise against public shorteners, which carriers filter and scams use; a domain the reader does not know is what a look-alike scam link looks like.',
+    },
+    optionsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        allowedDomains: {
+          type: 'array',
+          items: { type: 'string', pattern: '^(?:[a-z0-9-]+\\.)+[a-z]{2,63}$', maxLength: 253 },
+          description: 'Domains links may go to, lower case (subdomains included): ["telvo.uk"].',
+        },
+      },
+    },
+  },
+  check(ctx) {
+    const masked = ctx.text.masked;
+    // Fast path: no dot, no link.
+    if (masked.indexOf('.') < 0) return;
+    const { allowedDomains } = ctx.options as LinkOptions;
+    for (const match of masked.matchAll(LINK)) {
+      const url = match[0].replace(TRAILING, '');
+      const start = match.index;
+      const end = start + url.length;
+      const rest = url.replace(SCHEME, '');
+      const host = hostOf(rest);
+      const data = { url: ctx.body.slice(start, end), host, rest: ctx.body.slice(end - rest.length, end) };
+      if (host === '') continue; // `https://{{link}}`: the domain is the placeholder's value.
+      if (isUnder(host, SHORTENERS)) {
+        ctx.report({ start, end, messageId: 'shortener', data, suggestionId: 'useOwnDomain' });
+      } else if (allowedDomains && !isUnder(host, new Set(allowedDomains))) {
+        ctx.report({ start, end, messageId: 'notAllowed', data: { ...data, allowed: allowedDomains.join(', ') }, suggestionId: 'useAllowed' });
+      }
+      if (!/^https:\/\//i.test(url)) {
+        ctx.report({ start, end, messageId: /^http:\/\//i.test(url) ? 'insecure' : 'bare', data, suggestionId: 'withHttps' });
+      }
+    }
+  },
+};
+
+/** The lower-cased host of a link without its scheme; empty when it starts with a placeholder. */
+function hostOf(rest: string): string {
+  const host = /^[^/?#:\uE000]*/.exec(rest)![0].toLowerCase();
+  return rest.charAt(host.length) === '\uE000' ? '' : host.replace(/\.$/, '');
+}
+
+/** `host` is one of `domains` or a subdomain of one. */
+function isUnder(host: string, domains: ReadonlySet<string>): boolean {
+  for (let dot = -1; ; dot = host.indexOf('.', dot + 1)) {
+    if (domains.has(host.slice(dot + 1))) return true;
+    if (host.indexOf('.', dot + 1) < 0) return false;
+  }
+}

@@ -1,0 +1,38 @@
+import replacements from '../sms/replacements.json';
+import { NON_GSM7_RUN, fitsGsm7 } from '../sms/charset';
+import type { Rule } from '../types';
+
+const REPLACEMENT = new Map(Object.entries(replacements).filter(([char]) => char !== '$comment'));
+/** A Latin letter (an accented one, since the rest are in GSM-7): spelling, never replaced. */
+const LATIN_LETTER = /\p{Script=Latin}/u;
+
+/** Characters that switch the whole message to UCS-2, one finding per run. */
+export const smsEncoding: Rule = {
+  meta: {
+    id: 'sms-encoding',
+    defaultSeverity: 'warning',
+    docs: {
+      description: 'Characters outside the GSM-7 alphabet, which send the whole message as UCS-2.',
+      rationale:
+        'One such character cuts a segment from 160 to 70 characters, so the same text costs two or three times as much. ' +
+        'Typographic quotes and dashes have GSM-7 stand-ins; accented letters are only reported, never replaced, since dropping an accent misspells the word.',
+    },
+  },
+  check(ctx) {
+    // Fast path: one regex test for the usual all-GSM-7 body; placeholders are masked out.
+    if (fitsGsm7(ctx.text.masked)) return;
+    for (const run of ctx.text.masked.matchAll(NON_GSM7_RUN)) {
+      const chars = run[0];
+      const start = run.index;
+      const data = { chars };
+      const standIns = [...chars].map((char) => REPLACEMENT.get(char));
+      if (standIns.every((standIn) => standIn !== undefined)) {
+        ctx.report({ start, end: start + chars.length, messageId: 'replaceable', data: { ...data, replacement: standIns.join('') }, suggestionId: 'replaceWith' });
+      } else if (LATIN_LETTER.test(chars)) {
+        ctx.report({ start, end: start + chars.length, messageId: 'accented', data, suggestionId: 'rephrase' });
+      } else {
+        ctx.report({ start, end: start + chars.length, messageId: 'other', data, suggestionId: 'removeIt' });
+      }
+    }
+  },
+};

@@ -1,0 +1,263 @@
+import Ajv2020 from 'ajv/dist/2020';
+import draft07 from 'ajv/dist/refs/json-schema-draft-07.json';
+import { InputError } from '../validate';
+import { EXTENSION_SEPTETS, fitsGsm7, isGsm7Basic, isGsm7Extension, septetsOf } from './charset';
+
+/**
+ * What a placeholder can cost once filled, from its variable's schema. `undefined` bounds
+ * mean the schema sets none.
+ */
+export interface ValueBound {
+  /** Most septets the value takes when it fits GSM-7. */
+  septets?: number;
+  /** Most UTF-16 units the value takes. */
+  units?: number;
+  /** The schema lets the value hold a character outside GSM-7, which turns the message UCS-2. */
+  mayBeUcs2: boolean;
+}
+
+/** A template's `variables` schema, compiled once and indexed by placeholder name. */
+export interface VariablesInfo {
+  /** The schema of a dotted name (`customer.firstName`), undefined when not declared. */
+  schemaOf(name: string): Record<string, unknown> | undefined;
+  boundOf(name: string): ValueBound;
+  /** Declared leaf names (dotted), the ones a body is expected to use. */
+  readonly declared: readonly string[];
+}
+
+/**
+ * A separate ajv for user schemas: no schema is added to it for good (`addUsedSchema: false`
+ * and `removeSchema` after each compile), so one template's `$id` cannot clash with another's
+ * and memory does not grow; there is no `loadSchema`, so a remote `$ref` is an error, never
+ * a fetch.
+ */
+const userAjv = new Ajv2020({ strict: false, addUsedSchema: false, logger: false, validateFormats: false });
+userAjv.addMetaSchema(draft07);
+
+/** Nesting deeper than this is not walked for declared names: a bound on work, not a schema rule. */
+const MAX_DEPTH = 16;
+/** A character class range wider than this is not checked char by char: taken as "may be UCS-2". */
+const MAX_RANGE = 1024;
+/** Formats whose values are plain ASCII without extension characters in practice. */
+const GSM7_FORMATS = new Set(['date', 'time', 'date-time', 'duration', 'uuid', 'ipv4', 'ipv6', 'email', 'hostname', 'uri', 'uri-reference', 'iri']);
+
+const cache = new WeakMap<object, VariablesInfo>();
+
+/**
+ * Compiles a template's `variables` schema (once per object) and indexes it. Throws an
+ * `InputError` at `/variables` when ajv refuses it.
+ */
+export function variablesInfo(variables: object): VariablesInfo {
+  let info = cache.get(variables);
+  if (!info) {
+    try {
+      userAjv.compile(variables);
+    } catch (error) {
+      throw new InputError('template', [{ path: '/variables', message: `is not a valid JSON Schema: ${(error as Error).message}` }]);
+    } finally {
+      userAjv.removeSchema(variables);
+    }
+    info = indexVariables(variables as Record<string, unknown>);
+    cache.set(variables, info);
+  }
+  return info;
+}
+
+function indexVariables(root: Record<string, unknown>): VariablesInfo {
+  const bounds = new Map<string, ValueBound>();
+  const schemaOf = (name: string): Record<string, unknown> | undefined => {
+    let schema: Record<string, unknown> | undefined = root;
+    for (const key of name.split('.')) {
+      const properties = schema?.properties;
+      if (!isObject(properties) || !Object.hasOwn(properties, key) || !isObject(properties[key])) return undefined;
+      schema = properties[key] as Record<string, unknown>;
+    }
+    return schema;
+  };
+  return {
+    schemaOf,
+    boundOf(name) {
+      let bound = bounds.get(name);
+      if (!bound) {
+        const schema = schemaOf(name);
+        // Undeclared: `placeholder` reports it; here it counts as written, in GSM-7.
+        bound = schema ? boundOf(schema) : { mayBeUcs2: false };
+        bounds.set(name, bound);
+      }
+      return bound;
+    },
+    declared: leafNames(root, '', 0),
+  };
+}
+
+function leafNames(schema: Record<string, unknown>, prefix: string, depth: number): string[] {
+  const properties = schema.properties;
+  if (!isObject(properties) || depth >= MAX_DEPTH) return prefix ? [prefix.slice(0, -1)] : [];
+  const names = Object.entries(properties).flatMap(([key, child]) =>
+    isObject(child) ? leafNames(child as Record<string, unknown>, `${prefix}${key}.`, depth + 1) : [`${prefix}${key}`],
+  );
+  return names.length > 0 || !prefix ? names : [prefix.slice(0, -1)];
+}
+
+/**
+ * The worst case of one value, read from its schema:
+ * - `const`/`enum`: the longest value, each checked exactly against GSM-7;
+ * - `integer`/`number`/`boolean`: GSM-7 (digits, sign, point, exponent; true/false), as long as
+ *   the longest of `minimum`/`maximum` when both are given;
+ * - a string with a GSM-7 `format` (date, email, uri, uuid ...): GSM-7, one septet a character;
+ * - a string whose `pattern` is a simple anchored sequence of character classes and literals
+ *   (`^[0-9]{6}$`, `^[A-Z]{2}\d+$`): GSM-7 when every allowed character is, length from the quantifiers;
+ * - any other string may hold any character: it may be UCS-2.
+ * The length is `maxLength` when set (the smaller of it and the pattern's bound).
+ */
+function boundOf(schema: Record<string, unknown>): ValueBound {
+  const values = Array.isArray(schema.enum) ? schema.enum : 'const' in schema ? [schema.const] : undefined;
+  if (values) {
+    const texts = values.map((value) => (typeof value === 'string' ? value : JSON.stringify(value) ?? ''));
+    const mayBeUcs2 = !texts.every(fitsGsm7);
+    return {
+      mayBeUcs2,
+      units: texts.reduce((max, text) => Math.max(max, text.length), 0),
+      septets: mayBeUcs2 ? undefined : texts.reduce((max, text) => Math.max(max, septetsOf(text)), 0),
+    };
+  }
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  const maxLength = typeof schema.maxLength === 'number' ? schema.maxLength : undefined;
+  if (types.every((type) => type === 'integer' || type === 'number' || type === 'boolean')) {
+    const length = numberLength(schema) ?? (types.includes('boolean') && types.length === 1 ? 5 : undefined);
+    // Digits, sign, point, exponent, true/false: all in the GSM-7 basic table.
+    return { mayBeUcs2: false, units: length, septets: length };
+  }
+  if (typeof schema.format === 'string' && GSM7_FORMATS.has(schema.format)) {
+    return { mayBeUcs2: false, units: maxLength, septets: maxLength };
+  }
+  const pattern = typeof schema.pattern === 'string' ? parseSimplePattern(schema.pattern) : undefined;
+  if (pattern) {
+    const length = minDefined(maxLength, pattern.maxLength);
+    return {
+      mayBeUcs2: false,
+      units: length,
+      septets: length === undefined ? undefined : length * (pattern.extension ? EXTENSION_SEPTETS : 1),
+    };
+  }
+  // maxLength counts code points: a value of emoji could take twice as many UTF-16 units.
+  // Counting one unit a character keeps the bound useful for names and such; say so in docs.
+  return { mayBeUcs2: true, units: maxLength };
+}
+
+function numberLength(schema: Record<string, unknown>): number | undefined {
+  const { minimum, maximum } = schema;
+  if (typeof minimum !== 'number' || typeof maximum !== 'number') return undefined;
+  return Math.max(String(minimum).length, String(maximum).length);
+}
+
+function minDefined(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.min(a, b);
+}
+
+interface SimplePattern {
+  /** Longest match; undefined when a quantifier is unbounded. */
+  maxLength?: number;
+  /** Some allowed character is in the GSM-7 extension table. */
+  extension: boolean;
+}
+
+const DIGITS = '0123456789';
+const WORD = `${DIGITS}ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_`;
+
+/**
+ * Reads `^(atom quantifier?)*$` where an atom is a character class without negation, `\d`,
+ * `\w`, an escaped or plain literal; anything else (groups, alternation, `.`, `\s`, `\p`)
+ * returns undefined. Returns undefined too when an allowed character is outside GSM-7.
+ * One pass over the pattern, which is never run as a regex here.
+ */
+export function parseSimplePattern(pattern: string): SimplePattern | undefined {
+  if (!pattern.startsWith('^') || !pattern.endsWith('$') || pattern.endsWith('\\$')) return undefined;
+  const source = pattern.slice(1, -1);
+  let maxLength: number | undefined = 0;
+  let extension = false;
+  let i = 0;
+  while (i < source.length) {
+    const atom = readAtom(source, i);
+    if (!atom) return undefined;
+    for (const char of atom.chars) {
+      if (isGsm7Extension(char)) extension = true;
+      else if (!isGsm7Basic(char)) return undefined;
+    }
+    const quantifier = readQuantifier(source, atom.next);
+    if (!quantifier) return undefined;
+    maxLength = maxLength === undefined || quantifier.max === undefined ? undefined : maxLength + quantifier.max;
+    i = quantifier.next;
+  }
+  return { maxLength, extension };
+}
+
+function readAtom(source: string, i: number): { chars: string[]; next: number } | undefined {
+  const c = source[i];
+  if (c === '\\') {
+    const escaped = escapeChars(source[i + 1]);
+    return escaped === undefined ? undefined : { chars: [...escaped], next: i + 2 };
+  }
+  if (c === '[') return readClass(source, i + 1);
+  if ('().|*+?{}$^'.includes(c)) return undefined;
+  return { chars: [c], next: i + 1 };
+}
+
+function readClass(source: string, start: number): { chars: string[]; next: number } | undefined {
+  if (source[start] === '^') return undefined;
+  const chars: string[] = [];
+  let i = start;
+  while (i < source.length && source[i] !== ']') {
+    let first: string | undefined;
+    if (source[i] === '\\') {
+      const escaped = escapeChars(source[i + 1]);
+      if (escaped === undefined) return undefined;
+      if (escaped.length > 1) {
+        chars.push(...escaped);
+        i += 2;
+        continue;
+      }
+      first = escaped;
+      i += 2;
+    } else {
+      first = source[i];
+      i += 1;
+    }
+    if (source[i] === '-' && i + 1 < source.length && source[i + 1] !== ']') {
+      const last = source[i + 1] === '\\' ? escapeChars(source[i + 2]) : source[i + 1];
+      if (last === undefined || last.length !== 1) return undefined;
+      const from = first.codePointAt(0)!;
+      const to = last.codePointAt(0)!;
+      if (to < from || to - from > MAX_RANGE) return undefined;
+      for (let code = from; code <= to; code++) chars.push(String.fromCodePoint(code));
+      i += source[i + 1] === '\\' ? 3 : 2;
+    } else {
+      chars.push(first);
+    }
+  }
+  return i < source.length ? { chars, next: i + 1 } : undefined;
+}
+
+/** The characters an escape stands for; undefined for escapes this reader does not take. */
+function escapeChars(c: string | undefined): string | undefined {
+  if (c === undefined) return undefined;
+  if (c === 'd') return DIGITS;
+  if (c === 'w') return WORD;
+  return /[A-Za-z0-9]/.test(c) ? undefined : c;
+}
+
+function readQuantifier(source: string, i: number): { max?: number; next: number } | undefined {
+  const c = source[i];
+  if (c === '+' || c === '*') return { max: undefined, next: i + 1 };
+  if (c === '?') return { max: 1, next: i + 1 };
+  if (c !== '{') return { max: 1, next: i };
+  const close = source.indexOf('}', i);
+  const match = close < 0 ? null : /^(\d+)(,(\d*))?$/.exec(source.slice(i + 1, close));
+  if (!match) return undefined;
+  const max = match[2] === undefined ? Number(match[1]) : match[3] === '' ? undefined : Number(match[3]);
+  return { max, next: close + 1 };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

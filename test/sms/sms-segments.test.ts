@@ -1,0 +1,146 @@
+import { lint } from '../../lib/engine';
+import { parseSimplePattern } from '../../lib/engine/sms/variables';
+import { findingsOf, ruleTable } from './rule-table';
+
+const a = (n: number) => 'a'.repeat(n);
+const measureOf = (body: string, fields: Record<string, unknown> = {}, config = {}) => {
+  const { encoding, segments } = lint({ locale: 'en', category: 'transactional', body, ...fields }, config);
+  return { encoding, segments };
+};
+
+describe('segment count (lint result)', () => {
+  test.each([
+    ['GSM-7 single', a(160), 'GSM-7', 1],
+    ['GSM-7 one over single', a(161), 'GSM-7', 2],
+    ['GSM-7 two parts', a(306), 'GSM-7', 2],
+    ['GSM-7 one over two parts', a(307), 'GSM-7', 3],
+    ['extension characters count 2', '€'.repeat(80), 'GSM-7', 1],
+    ['extension characters count 2, one over', `${'{'.repeat(80)}a`, 'GSM-7', 2],
+    ['every extension character', `^{}\\[~]|€\f${a(140)}`, 'GSM-7', 1],
+    ['every extension character, one over', `^{}\\[~]|€\f${a(141)}`, 'GSM-7', 2],
+    ['UCS-2 single', `ç${a(69)}`, 'UCS-2', 1],
+    ['UCS-2 one over single', `ç${a(70)}`, 'UCS-2', 2],
+    ['UCS-2 two parts', `ç${a(133)}`, 'UCS-2', 2],
+    ['UCS-2 one over two parts', `ç${a(134)}`, 'UCS-2', 3],
+    ['emoji count 2 units', '😀'.repeat(35), 'UCS-2', 1],
+    ['emoji count 2 units, one over', `${'😀'.repeat(35)}a`, 'UCS-2', 2],
+    ['extension characters count 1 in UCS-2', `ç${'€'.repeat(69)}`, 'UCS-2', 1],
+  ])('%s', (_name, body, encoding, segments) => {
+    expect(measureOf(body)).toEqual({ encoding, segments });
+  });
+
+  test('the sender prefix counts first, with {sender} filled in', () => {
+    const config = { senderPrefix: '{sender}: ' };
+    expect(measureOf(a(153), { sender: 'Telvo' }, config)).toEqual({ encoding: 'GSM-7', segments: 1 });
+    expect(measureOf(a(154), { sender: 'Telvo' }, config)).toEqual({ encoding: 'GSM-7', segments: 2 });
+    expect(measureOf(a(154), { sender: 'Telvo' })).toEqual({ encoding: 'GSM-7', segments: 1 });
+    expect(measureOf(a(66), { sender: 'Sécu' }, { senderPrefix: '{sender} – ' })).toEqual({ encoding: 'UCS-2', segments: 2 });
+  });
+});
+
+describe('placeholders at worst', () => {
+  test.each([
+    ['free string: its maxLength, may be UCS-2', { type: 'string', maxLength: 20 }, 'UCS-2', 20],
+    ['free string without maxLength: counted as written, may be UCS-2', { type: 'string' }, 'UCS-2', '{{name}}'.length],
+    ['GSM-7 enum: longest value, exact septets', { enum: ['x', 'b{c'] }, 'GSM-7', 4],
+    ['enum with a non-GSM-7 value', { enum: ['xyz', 'ç'] }, 'UCS-2', 3],
+    ['const', { const: 'abcd' }, 'GSM-7', 4],
+    ['integer with bounds', { type: 'integer', minimum: -5, maximum: 9999 }, 'GSM-7', 4],
+    ['date format', { type: 'string', format: 'date', maxLength: 10 }, 'GSM-7', 10],
+    ['simple pattern: its quantifier bounds the length', { type: 'string', pattern: '^[0-9]{6}$' }, 'GSM-7', 6],
+    ['pattern and maxLength: the smaller bound', { type: 'string', pattern: '^[0-9]+$', maxLength: 9 }, 'GSM-7', 9],
+    ['pattern with an extension character: 2 septets each', { type: 'string', pattern: '^[a-z€]{1,3}$' }, 'GSM-7', 6],
+    ['pattern that is not a simple class', { type: 'string', pattern: '^(a|b)$', maxLength: 1 }, 'UCS-2', 1],
+  ])('%s', (_name, variable, encoding, cost) => {
+    const variables = { type: 'object', properties: { name: variable } };
+    const text = 'Hi {{name}}.';
+    const fixed = text.length - '{{name}}'.length;
+    const room = (encoding === 'GSM-7' ? 160 : 70) - fixed - (cost as number);
+    expect(measureOf(text + a(room), { variables })).toEqual({ encoding, segments: 1 });
+    expect(measureOf(text + a(room + 1), { variables })).toEqual({ encoding, segments: 2 });
+  });
+
+  test('dotted names read nested properties', () => {
+    const variables = { type: 'object', properties: { customer: { type: 'object', properties: { code: { type: 'string', pattern: '^[A-Z]{150}$' } } } } };
+    expect(measureOf(`Hi {{ customer.code }}${a(7)}`, { variables })).toEqual({ encoding: 'GSM-7', segments: 1 });
+    expect(measureOf(`Hi {{ customer.code }}${a(8)}`, { variables })).toEqual({ encoding: 'GSM-7', segments: 2 });
+  });
+
+  test('an undeclared placeholder counts as written, in GSM-7', () => {
+    expect(measureOf(`{{x}}${a(155)}`)).toEqual({ encoding: 'GSM-7', segments: 1 });
+    expect(measureOf(`{{x}}${a(156)}`)).toEqual({ encoding: 'GSM-7', segments: 2 });
+  });
+
+  test.each([
+    ['^[0-9]{6}$', { maxLength: 6, extension: false }],
+    ['^\\d+$', { maxLength: undefined, extension: false }],
+    ['^[A-Z]{2}\\-?\\d{4,8}$', { maxLength: 11, extension: false }],
+    ['^[a-z_.]*$', { maxLength: undefined, extension: false }],
+    ['^[\\[\\]]?$', { maxLength: 1, extension: true }],
+    ['^[^a]$', undefined],
+    ['^[a-z]', undefined],
+    ['^\\s+$', undefined],
+    ['^.{3}$', undefined],
+    ['^[ç]$', undefined],
+    ['^[\\u0000-\\uffff]$', undefined],
+  ])('simple pattern %s', (pattern, expected) => {
+    expect(parseSimplePattern(pattern)).toEqual(expected);
+  });
+});
+
+ruleTable('sms-segments', {
+  valid: [
+    { body: a(306) },
+    { body: a(160), category: 'promotional' },
+    { body: `Hi {{name}} ${a(100)}`, variables: { type: 'object', properties: { name: { type: 'string', maxLength: 30 } } } },
+    { body: a(500), config: { segmentLimits: { transactional: 4 } } },
+  ],
+  invalid: [
+    {
+      body: a(307),
+      errors: [
+        {
+          start: 306,
+          end: 307,
+          message: 'At worst this message takes 3 SMS segments (307 characters in GSM-7), more than the limit of 2 for transactional messages',
+          suggestion: "Shorten the text from here, or lower the variables' maxLength.",
+        },
+      ],
+    },
+    { body: a(161), category: 'promotional', errors: [{ start: 160, end: 161, message: 'limit of 1 for promotional messages' }] },
+    { body: `${a(150)}€€€€€€`, category: 'promotional', errors: [{ start: 155, end: 156, message: '2 SMS segments (162 characters in GSM-7)' }] },
+    { body: `ça ${a(68)}`, category: 'promotional', errors: [{ start: 70, end: 71, message: '(71 characters in UCS-2)' }] },
+    { body: a(200), config: { segmentLimits: { transactional: 1 } }, errors: [{ start: 160, end: 200 }] },
+    {
+      body: `Hi {{name}}, your code is {{code}}. ${a(20)}`,
+      category: 'promotional',
+      variables: { type: 'object', properties: { name: { type: 'string', maxLength: 40 }, code: { type: 'string', pattern: '^[0-9]{6}$' } } },
+      errors: [
+        {
+          start: 40,
+          end: 56,
+          message:
+            '2 SMS segments (86 characters in UCS-2), more than the limit of 1 for promotional messages: each segment is billed. Counted with {{name}}, {{code}} at their longest. {{name}} may hold characters outside GSM-7, which makes it UCS-2.',
+        },
+      ],
+    },
+    {
+      locale: 'fr',
+      body: `Bonjour {{nom}} ${a(160)}`,
+      category: 'promotional',
+      errors: [{ start: 160, end: 176, message: '{{nom}} n\'ont pas de maxLength déclaré' }],
+    },
+    {
+      body: `Hi ${a(151)}`,
+      sender: 'Telvo',
+      category: 'promotional',
+      config: { senderPrefix: '{sender}: ' },
+      errors: [{ start: 153, end: 153 + 1 }],
+    },
+  ],
+});
+
+test('the rule and the lint result agree', () => {
+  expect(findingsOf('sms-segments', { body: a(307) })[0].message).toContain('3 SMS segments');
+  expect(measureOf(a(307)).segments).toBe(3);
+});
