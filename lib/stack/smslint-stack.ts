@@ -1,0 +1,194 @@
+import { existsSync } from 'node:fs';
+import { Aws, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { Effect, Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { FilterPattern, MetricFilter } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import type { JsonSchema } from 'aws-cdk-lib/aws-apigateway';
+import { templateSchema } from '../engine/schemas/template';
+import { lambdaEntries } from '../service/bundling';
+import { dispatchRequestSchema, lintRequestSchema, toApiGatewayModelSchema } from '../service/schemas';
+import { tableKeys } from '../service/table';
+import { ALARM_PERIOD, ServiceAlarms } from './alarms';
+import { ServiceApi } from './api';
+import { enforceDeployGate } from './deploy-gate';
+import { acknowledge } from './nag';
+import { renderPlaygroundPage } from '../web/page';
+import { fromRoot } from './paths';
+import { ServiceFunction } from './service-function';
+
+export interface SmslintStackProps extends StackProps {
+  /**
+   * The folder of SMS templates that must pass smslint before anything deploys.
+   * @default the cdk context value `templatesDir`, else `lib/templates`
+   */
+  readonly templatesDir?: string;
+}
+
+/**
+ * The smslint service: a REST API (IAM-signed) over three functions (lint, templates,
+ * dispatch), one DynamoDB table, SMS through SNS, and alarms. Constructing it first runs
+ * the deploy gate over the templates folder.
+ */
+export class SmslintStack extends Stack {
+  readonly table: Table;
+  readonly lint: ServiceFunction;
+  readonly templates: ServiceFunction;
+  readonly dispatch: ServiceFunction;
+  /** The playground page's function, when `lambdas/web.ts` exists. */
+  readonly web?: ServiceFunction;
+  readonly api: ServiceApi;
+  readonly alarms: ServiceAlarms;
+
+  constructor(scope: Construct, id: string, props: SmslintStackProps = {}) {
+    super(scope, id, props);
+    const templatesDir = props.templatesDir ?? this.node.tryGetContext('templatesDir') ?? 'lib/templates';
+    enforceDeployGate(this, fromRoot(templatesDir));
+
+    this.table = new Table(this, 'Table', {
+      partitionKey: { name: tableKeys.partitionKey.name, type: AttributeType.STRING },
+      sortKey: { name: tableKeys.sortKey.name, type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      // The AWS-owned key would not show in the account's CloudTrail; a customer-managed
+      // key would add a key policy to keep right and a grant per function for no gain,
+      // since the table's IAM policies already decide who reads what.
+      encryption: TableEncryption.AWS_MANAGED,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const environment = { TABLE_NAME: this.table.tableName };
+
+    this.lint = new ServiceFunction(this, 'Lint', {
+      entry: lambdaEntries.lint,
+      description: 'smslint: POST /v1/lint, GET /v1/openapi.json (no storage, no SMS)',
+      reservedConcurrency: 20,
+      memorySize: 512,
+    });
+    this.templates = new ServiceFunction(this, 'Templates', {
+      entry: lambdaEntries.templates,
+      description: 'smslint: store templates and read their versions',
+      reservedConcurrency: 10,
+      environment,
+    });
+    this.dispatch = new ServiceFunction(this, 'Dispatch', {
+      entry: lambdaEntries.dispatch,
+      description: 'smslint: send a stored template as SMS through SNS',
+      // Each call costs money: a low cap bounds a runaway client's bill.
+      reservedConcurrency: 5,
+      environment,
+    });
+
+    this.grantTableAccess();
+    this.grantSmsPublish();
+
+    this.api = new ServiceApi(this, 'Api', { rateLimit: 50, burstLimit: 100 });
+    this.addRoutes();
+    this.web = this.addPlayground();
+
+    this.alarms = new ServiceAlarms(this, 'Alarms');
+    this.addAlarms();
+  }
+
+  /**
+   * Only the item actions each handler calls (see `lib/service/dynamo-store.ts`): versions
+   * are written once with a conditional put, so only dispatch updates (its status and its
+   * idempotency claim). No Scan, no DeleteItem, no batch or table-wide action.
+   */
+  private grantTableAccess(): void {
+    this.table.grant(this.templates.function, 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query');
+    this.table.grant(this.dispatch.function, 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem');
+  }
+
+  /**
+   * SNS checks `sns:Publish` to a phone number against no resource ARN, so the Allow
+   * needs `Resource: *`. The Deny takes back every ARN-addressed target (topics, mobile
+   * push endpoints), leaving direct SMS only, and the region condition keeps it to this
+   * stack's region (and its SMS spending limit).
+   */
+  private grantSmsPublish(): void {
+    const smsPublish = new Policy(this, 'SmsPublish', {
+      statements: [
+        new PolicyStatement({
+          actions: ['sns:Publish'],
+          resources: ['*'],
+          conditions: { StringEquals: { 'aws:RequestedRegion': Aws.REGION } },
+        }),
+        new PolicyStatement({ effect: Effect.DENY, actions: ['sns:Publish'], resources: ['arn:*:sns:*:*:*'] }),
+      ],
+    });
+    smsPublish.attachToRole(this.dispatch.function.role!);
+    acknowledge(
+      smsPublish,
+      'AwsSolutions-IAM5',
+      'SNS authorizes sns:Publish to a phone number against no resource ARN; the Deny in the same policy takes back every topic and endpoint ARN, leaving direct SMS in this region only.',
+      'Resource::*',
+    );
+  }
+
+  private addRoutes(): void {
+    const lint = this.lint.function;
+    const templates = this.templates.function;
+    const dispatch = this.dispatch.function;
+    this.api.addRoute({ method: 'POST', path: '/v1/lint', handler: lint, body: model('LintRequest', lintRequestSchema) });
+    this.api.addRoute({ method: 'GET', path: '/v1/openapi.json', handler: lint });
+    this.api.addRoute({ method: 'PUT', path: '/v1/templates/{templateId}', handler: templates, body: model('Template', templateSchema) });
+    this.api.addRoute({ method: 'GET', path: '/v1/templates/{templateId}', handler: templates });
+    this.api.addRoute({ method: 'GET', path: '/v1/templates/{templateId}/versions', handler: templates, query: ['limit', 'cursor'] });
+    this.api.addRoute({ method: 'GET', path: '/v1/templates/{templateId}/versions/{version}', handler: templates });
+    this.api.addRoute({
+      method: 'POST',
+      path: '/v1/templates/{templateId}/dispatch',
+      handler: dispatch,
+      body: model('DispatchRequest', dispatchRequestSchema),
+    });
+  }
+
+  /**
+   * The playground page at `GET /`, once its handler exists. The page is compiled into
+   * the bundle: the handler reads the global `PLAYGROUND_HTML` (declare it in
+   * `lambdas/web.ts` as `declare const PLAYGROUND_HTML: string`).
+   */
+  private addPlayground(): ServiceFunction | undefined {
+    const entry = fromRoot('lambdas', 'web.ts');
+    if (!existsSync(entry)) return undefined;
+    const web = new ServiceFunction(this, 'Web', {
+      entry,
+      description: 'smslint: the playground page',
+      reservedConcurrency: 5,
+      define: { PLAYGROUND_HTML: JSON.stringify(renderPlaygroundPage()) },
+    });
+    this.api.addRoute({ method: 'GET', path: '/', handler: web.function });
+    return web;
+  }
+
+  private addAlarms(): void {
+    this.alarms.alarmOn(
+      'Api5xx',
+      this.api.api.metricServerError({ period: ALARM_PERIOD, statistic: 'Sum' }),
+      'The API answered 5xx: a function failed or timed out.',
+    );
+    this.alarms.alarmOn(
+      'DispatchErrors',
+      this.dispatch.function.metricErrors({ period: ALARM_PERIOD, statistic: 'Sum' }),
+      'The dispatch function failed (crash or timeout).',
+    );
+    const dispatchFailures = new MetricFilter(this, 'DispatchFailedFilter', {
+      logGroup: this.dispatch.logGroup,
+      filterPattern: FilterPattern.stringValue('$.message', '=', 'dispatch failed'),
+      metricNamespace: 'smslint',
+      metricName: 'DispatchFailures',
+      metricValue: '1',
+    });
+    this.alarms.alarmOn(
+      'DispatchFailures',
+      dispatchFailures.metric({ period: ALARM_PERIOD, statistic: 'Sum' }),
+      'SNS refused an SMS (the dispatch function logged "dispatch failed").',
+    );
+  }
+}
+
+/** An API Gateway model from one of the JSON Schemas the handlers validate with. */
+function model(modelName: string, schema: { readonly [key: string]: unknown }): { modelName: string; schema: JsonSchema } {
+  return { modelName, schema: toApiGatewayModelSchema(schema) as JsonSchema };
+}

@@ -1,0 +1,96 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { lintTemplateDirectory } from '../../lib/stack/deploy-gate';
+import { fromRoot } from '../../lib/stack/paths';
+import { SmslintStack } from '../../lib/stack/smslint-stack';
+
+let root: string;
+
+/** A folder of template files under the test's temporary root. */
+function folder(name: string, files: Record<string, unknown>): string {
+  const dir = join(root, name);
+  mkdirSync(dir);
+  for (const [file, content] of Object.entries(files)) {
+    writeFileSync(join(dir, file), typeof content === 'string' ? content : JSON.stringify(content));
+  }
+  return dir;
+}
+
+/**
+ * These tests are about the gate, which runs before anything else: no esbuild, and no
+ * CloudFormation schema validation (13 s a synthesis here; the stack test keeps it).
+ */
+const appWithoutBundling = (context: Record<string, unknown> = {}) =>
+  new App({ builtinCloudFormationValidation: false, context: { 'aws:cdk:bundling-stacks': [], ...context } });
+
+const promoWithoutOptOut = { locale: 'en', category: 'promotional', sender: 'Acme', body: 'Acme: 20% off all shoes until Sunday.' };
+const curlyApostrophe = { locale: 'en', category: 'transactional', sender: 'Acme', body: 'Acme: your parcel is at the depot. It’s kept there until Friday.' };
+let failing: string;
+let warning: string;
+
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'smslint-gate-'));
+  failing = folder('failing', {
+    'promo.json': promoWithoutOptOut,
+    'broken.yaml': 'locale: en\ncategory: transactional\n',
+    'notes.txt': 'not a template: ignored',
+  });
+  warning = folder('warning', { 'parcel.json': curlyApostrophe });
+});
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+test('the shipped sample templates pass with no finding at all', () => {
+  expect(lintTemplateDirectory(fromRoot('lib/templates'))).toEqual({
+    files: ['lib/templates/en-otp.yaml', 'lib/templates/en-promo-optout.yaml', 'lib/templates/fr-usage-alert.yaml'],
+    errors: [],
+    warnings: [],
+  });
+});
+
+test('an error finding stops the synthesis, naming each file and rule', () => {
+  expect(() => new SmslintStack(appWithoutBundling(), 'Smslint', { templatesDir: failing })).toThrow(
+    new RegExp(
+      [
+        'smslint deploy gate: 2 error\\(s\\) in the templates of .*failing:',
+        `  ${failing}/broken.yaml: invalid-template: invalid template: /body is required`,
+        `  ${failing}/promo.json: opt-out: .+`,
+      ].join('\n'),
+    ),
+  );
+});
+
+test('the cdk context value templatesDir chooses the folder', () => {
+  expect(() => new SmslintStack(appWithoutBundling({ templatesDir: failing }), 'Smslint')).toThrow(/promo\.json: opt-out/);
+});
+
+test('a file that cannot be parsed is an error naming the file and line', () => {
+  const dir = folder('unparsable', { 'bad.jsonl': `${JSON.stringify(curlyApostrophe)}\n{"locale": \n` });
+  const result = lintTemplateDirectory(dir);
+  expect(result.errors).toEqual([{ source: `${dir}/bad.jsonl`, ruleId: 'invalid-file', message: expect.stringMatching(/bad\.jsonl:2.*invalid JSON/) }]);
+});
+
+test('a warning does not stop the synthesis: it becomes a CDK warning on the stack', () => {
+  const stack = new SmslintStack(appWithoutBundling(), 'Smslint', { templatesDir: warning });
+  const warnings = Annotations.fromStack(stack).findWarning('/Smslint', Match.stringLikeRegexp('smslint deploy gate'));
+  expect(warnings.map((entry) => entry.entry.data)).toEqual([
+    expect.stringMatching(new RegExp(`^smslint deploy gate:   ${warning}/parcel\\.json: sms-encoding: .+ \\[\\d+-\\d+\\]`)),
+  ]);
+});
+
+test('the project config decides severities: a rule turned off finds nothing', () => {
+  const config = join(folder('config', {}), 'smslint.config.json');
+  writeFileSync(config, JSON.stringify({ rules: { 'opt-out': 'off' } }));
+  const result = lintTemplateDirectory(failing, config);
+  expect(result.errors.map((error) => error.ruleId)).toEqual(['invalid-template']);
+});
+
+test('a template accepted on purpose in review (suppress) does not stop the gate', () => {
+  const dir = folder('suppressed', {
+    'promo.json': { ...promoWithoutOptOut, suppress: [{ rule: 'opt-out', reason: 'sent only to staff who asked for it' }] },
+  });
+  expect(lintTemplateDirectory(dir).errors).toEqual([]);
+});

@@ -1,0 +1,230 @@
+import { App, Token } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import type { CfnRole } from 'aws-cdk-lib/aws-iam';
+import { SmslintStack } from '../../lib/stack/smslint-stack';
+import type { ServiceFunction } from '../../lib/stack/service-function';
+
+interface Statement {
+  Effect: 'Allow' | 'Deny';
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: unknown;
+}
+
+let stack: SmslintStack;
+let template: Template;
+
+beforeAll(() => {
+  stack = new SmslintStack(new App(), 'Smslint');
+  template = Template.fromStack(stack);
+});
+
+const logicalId = (fn: ServiceFunction) => stack.getLogicalId(fn.function.node.defaultChild as CfnFunction);
+const roleId = (fn: ServiceFunction) => stack.getLogicalId(fn.function.role!.node.defaultChild as CfnRole);
+
+/** Every statement of every policy attached to the function's role. */
+function statementsOf(fn: ServiceFunction): Statement[] {
+  const policies = template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleId(fn) }] } });
+  return Object.values(policies).flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
+}
+
+function actionsOf(fn: ServiceFunction, effect: Statement['Effect'] = 'Allow'): string[] {
+  return statementsOf(fn)
+    .filter((statement) => statement.Effect === effect)
+    .flatMap((statement) => [statement.Action].flat())
+    .sort();
+}
+
+describe('the table', () => {
+  test('is on demand, with point-in-time recovery, deletion protection and encryption at rest, keyed pk/sk', () => {
+    template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      Properties: {
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        DeletionProtectionEnabled: true,
+        SSESpecification: { SSEEnabled: true },
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+      },
+    });
+  });
+});
+
+describe('the functions', () => {
+  test('run Node.js 22 on arm64 with reserved concurrency, tracing, their own log group and Powertools settings', () => {
+    const functions = template.findResources('AWS::Lambda::Function');
+    expect(Object.keys(functions).sort()).toEqual([stack.dispatch, stack.lint, stack.templates, stack.web!].map(logicalId).sort());
+    for (const { Properties } of Object.values(functions)) {
+      expect(Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        ReservedConcurrentExecutions: expect.any(Number),
+        TracingConfig: { Mode: 'Active' },
+        LoggingConfig: { LogGroup: { Ref: expect.any(String) } },
+        Environment: { Variables: { POWERTOOLS_SERVICE_NAME: 'smslint', POWERTOOLS_LOG_LEVEL: 'INFO' } },
+      });
+    }
+  });
+
+  test('the lint and web functions are not told where the table is; the others are', () => {
+    const variables = (fn: ServiceFunction) =>
+      template.findResources('AWS::Lambda::Function')[logicalId(fn)].Properties.Environment.Variables as Record<string, unknown>;
+    expect(variables(stack.lint)).not.toHaveProperty('TABLE_NAME');
+    expect(variables(stack.web!)).not.toHaveProperty('TABLE_NAME');
+    expect(variables(stack.templates).TABLE_NAME).toEqual({ Ref: stack.getLogicalId(stack.table.node.defaultChild as never) });
+    expect(variables(stack.dispatch).TABLE_NAME).toEqual(variables(stack.templates).TABLE_NAME);
+  });
+
+  test('every log group has a retention period', () => {
+    const groups = Object.values(template.findResources('AWS::Logs::LogGroup'));
+    expect(groups.length).toBe(5); // four functions + API access logs
+    for (const group of groups) expect(group.Properties.RetentionInDays).toBeGreaterThan(0);
+  });
+});
+
+describe('least privilege', () => {
+  test.each(['lint', 'web'] as const)('the %s function may only write its logs and traces', (name) => {
+    expect(actionsOf(stack[name]!)).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+  });
+
+  test('the templates function reads and writes items, and sends nothing', () => {
+    const actions = actionsOf(stack.templates);
+    expect(actions.filter((action) => action.startsWith('dynamodb:'))).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
+    expect(actions.filter((action) => action.startsWith('sns:'))).toEqual([]);
+  });
+
+  test('the dispatch function reads, writes and updates items and publishes SMS, but not to topics', () => {
+    const actions = actionsOf(stack.dispatch);
+    expect(actions.filter((action) => action.startsWith('dynamodb:'))).toEqual([
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+      'dynamodb:UpdateItem',
+    ]);
+    expect(statementsOf(stack.dispatch)).toEqual(
+      expect.arrayContaining([
+        { Effect: 'Allow', Action: 'sns:Publish', Resource: '*', Condition: { StringEquals: { 'aws:RequestedRegion': { Ref: 'AWS::Region' } } } },
+        { Effect: 'Deny', Action: 'sns:Publish', Resource: 'arn:*:sns:*:*:*' },
+      ]),
+    );
+  });
+
+  test('table grants name the table, and no function may scan, delete or act on the whole table', () => {
+    const tableArn = { 'Fn::GetAtt': [stack.getLogicalId(stack.table.node.defaultChild as never), 'Arn'] };
+    for (const fn of [stack.templates, stack.dispatch]) {
+      const tableStatements = statementsOf(fn).filter((s) => [s.Action].flat().some((a) => a.startsWith('dynamodb:')));
+      expect(tableStatements.map((s) => s.Resource)).toEqual([[tableArn]]);
+    }
+    const everyAction = [stack.lint, stack.templates, stack.dispatch, stack.web!].flatMap((fn) => actionsOf(fn));
+    for (const forbidden of ['dynamodb:Scan', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:*', 'sns:*', '*']) {
+      expect(everyAction).not.toContain(forbidden);
+    }
+  });
+});
+
+describe('the API', () => {
+  const routes = [
+    ['POST', '/v1/lint', 'lint'],
+    ['GET', '/v1/openapi.json', 'lint'],
+    ['PUT', '/v1/templates/{templateId}', 'templates'],
+    ['GET', '/v1/templates/{templateId}', 'templates'],
+    ['GET', '/v1/templates/{templateId}/versions', 'templates'],
+    ['GET', '/v1/templates/{templateId}/versions/{version}', 'templates'],
+    ['POST', '/v1/templates/{templateId}/dispatch', 'dispatch'],
+    ['GET', '/', 'web'],
+  ] as const;
+
+  test('every method requires IAM authorization and goes through the request validator', () => {
+    const methods = Object.values(template.findResources('AWS::ApiGateway::Method'));
+    expect(methods).toHaveLength(routes.length);
+    for (const { Properties } of methods) {
+      expect(Properties.AuthorizationType).toBe('AWS_IAM');
+      expect(Properties.RequestValidatorId).toEqual({ Ref: expect.any(String) });
+    }
+    template.resourcePropertiesCountIs('AWS::ApiGateway::RequestValidator', { ValidateRequestBody: true, ValidateRequestParameters: true }, 1);
+  });
+
+  test.each(routes)('%s %s is served by the %s function', (method, path, fn) => {
+    const node = stack.api.api.root.resourceForPath(path).node.findChild(method);
+    const cfn = template.findResources('AWS::ApiGateway::Method')[stack.getLogicalId(node.node.defaultChild as never)];
+    expect(JSON.stringify(cfn.Properties.Integration.Uri)).toContain(logicalId(stack[fn]!));
+    const pathParameters = [...path.matchAll(/\{(\w+)\}/g)].map((match) => `method.request.path.${match[1]}`);
+    for (const parameter of pathParameters) expect(cfn.Properties.RequestParameters[parameter]).toBe(true);
+  });
+
+  test('request bodies are checked against models made from the handlers own JSON Schemas', () => {
+    const modelOf = (path: string, method: string) => {
+      const node = stack.api.api.root.resourceForPath(path).node.findChild(method);
+      const models = template.findResources('AWS::ApiGateway::Method')[stack.getLogicalId(node.node.defaultChild as never)].Properties
+        .RequestModels as Record<string, { Ref: string }>;
+      expect(models['$default']).toEqual(models['application/json']);
+      return template.findResources('AWS::ApiGateway::Model')[models['application/json'].Ref].Properties.Schema;
+    };
+    expect(modelOf('/v1/lint', 'POST')).toMatchObject({
+      $schema: 'http://json-schema.org/draft-04/schema#',
+      required: ['template'],
+      properties: { template: { required: ['locale', 'category', 'body'] } },
+    });
+    expect(modelOf('/v1/templates/{templateId}', 'PUT')).toMatchObject({ required: ['locale', 'category', 'body'], additionalProperties: false });
+    expect(modelOf('/v1/templates/{templateId}/dispatch', 'POST')).toMatchObject({
+      required: ['variables', 'to'],
+      properties: { to: { pattern: expect.stringContaining('+') } },
+    });
+  });
+
+  test('the stage is throttled, access-logged as JSON, traced, and never logs bodies', () => {
+    template.hasResourceProperties('AWS::ApiGateway::Stage', {
+      TracingEnabled: true,
+      AccessLogSetting: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('^\\{.*"requestId"') },
+      MethodSettings: [
+        {
+          HttpMethod: '*',
+          ResourcePath: '/*',
+          ThrottlingRateLimit: 50,
+          ThrottlingBurstLimit: 100,
+          LoggingLevel: 'ERROR',
+          DataTraceEnabled: false,
+        },
+      ],
+    });
+  });
+
+  test('a body refused by validation answers in the service error shape, naming the problem', () => {
+    template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
+      ResponseType: 'BAD_REQUEST_BODY',
+      StatusCode: '400',
+      ResponseTemplates: { 'application/json': Match.stringLikeRegexp('validationErrorString') },
+    });
+  });
+});
+
+describe('alarms', () => {
+  test('API 5xx, dispatch errors and dispatch failures alarm to an encrypted topic', () => {
+    const topicId = stack.getLogicalId(stack.alarms.topic.node.defaultChild as never);
+    template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((alarm) => alarm.Properties);
+    expect(alarms.map((alarm) => alarm.MetricName).sort()).toEqual(['5XXError', 'DispatchFailures', 'Errors']);
+    for (const alarm of alarms) expect(alarm.AlarmActions).toEqual([{ Ref: topicId }]);
+    template.hasResourceProperties('AWS::Logs::MetricFilter', {
+      LogGroupName: { Ref: stack.getLogicalId(stack.dispatch.logGroup.node.defaultChild as never) },
+      MetricTransformations: [{ MetricNamespace: 'smslint', MetricName: 'DispatchFailures', MetricValue: '1' }],
+    });
+  });
+
+  test('only CloudWatch, besides the account, may use the topic key', () => {
+    const key = Object.values(template.findResources('AWS::KMS::Key'))[0];
+    const services = (key.Properties.KeyPolicy.Statement as { Principal: { Service?: string } }[]).flatMap((s) => s.Principal.Service ?? []);
+    expect(services).toEqual(['cloudwatch.amazonaws.com']);
+  });
+});
+
+test('the stack is environment-agnostic, so it synthesizes offline with no account lookups', () => {
+  expect(Token.isUnresolved(stack.account)).toBe(true);
+  expect(Token.isUnresolved(stack.region)).toBe(true);
+});
