@@ -89,7 +89,8 @@ function loadYaml(text: string, name: string): LoadedTemplate[] {
   const [firstError] = document.errors;
   if (firstError) {
     const where = firstError.linePos ? `:${firstError.linePos[0].line}:${firstError.linePos[0].col}` : '';
-    throw new SourceError(`${name}${where}: invalid YAML: ${firstError.message.split('\n')[0]}`);
+    const message = firstError.message.split('\n')[0].replace(/ at line \d+, column \d+:$/, '');
+    throw new SourceError(`${name}${where}: invalid YAML: ${message}`);
   }
   const contents = document.contents;
   const value: unknown = document.toJS();

@@ -1,21 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CAPITALS, EXCLAMATION, fixtureConfig } from './fixture-rules';
-import { fixtures, smslint, workspace } from './run';
+import { CAPITALS, EXCLAMATION, fixtureConfig, useFixtureConfig } from './fixture-rules';
+import { fixtures, smslint, workspace, type JsonEntry } from './run';
 
-const config = workspace({ 'smslint.config.json': fixtureConfig() });
-const configPath = join(config.dir, 'smslint.config.json');
-afterAll(() => config.cleanUp());
-
-/** Runs with the fixture config, from the fixtures folder. */
-const lintFixtures = (args: string[], options: Parameters<typeof smslint>[1] = {}) => smslint(['--config', configPath, ...args], options);
-
-interface JsonEntry {
-  source: string;
-  id: string | null;
-  passed: boolean;
-  findings: { ruleId: string; severity: string; start: number; end: number; suppressed?: true }[];
-}
+const { path: configPath, lintWithFixtures: lintFixtures } = useFixtureConfig();
 
 describe('exit codes', () => {
   it('exits 0 when no template has an error finding', async () => {

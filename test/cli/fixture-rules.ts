@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import { rules } from '../../lib/engine';
 import { localeFor } from '../../lib/engine/locales';
+import { smslint, workspace, type RunOptions } from './run';
 
 /**
  * Two rules the CLI tests own, added to this test file's copy of the registry, so that
@@ -44,4 +46,15 @@ export function fixtureConfig(extra: Record<string, unknown> = {}): Record<strin
   const off = Object.keys(rules).filter((id) => id !== CAPITALS && id !== EXCLAMATION).map((id) => [id, 'off']);
   const { rules: extraRules, ...rest } = extra as { rules?: Record<string, unknown> };
   return { rules: { ...Object.fromEntries(off), ...extraRules }, ...rest };
+}
+
+/**
+ * Writes the fixture config to a fresh folder, removed after the file's tests, and returns
+ * a runner of the CLI with `--config` pointing at it.
+ */
+export function useFixtureConfig() {
+  const { dir, cleanUp } = workspace({ 'smslint.config.json': fixtureConfig() });
+  afterAll(cleanUp);
+  const path = join(dir, 'smslint.config.json');
+  return { path, lintWithFixtures: (args: string[], options?: RunOptions) => smslint(['--config', path, ...args], options) };
 }

@@ -38,3 +38,11 @@ export function workspace(files: Record<string, unknown>): { dir: string; cleanU
   }
   return { dir, cleanUp: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/** One entry of the json format, as the tests read it. */
+export interface JsonEntry {
+  source: string;
+  id: string | null;
+  passed: boolean;
+  findings: { ruleId: string; severity: string; start: number; end: number; suppressed?: true }[];
+}

@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { rules } from '../../lib/engine';
+import { smslint, workspace, type JsonEntry } from './run';
+
+/** The labelled corpus beside the repository, linted with the real rules and no config. */
+const corpus = resolve(__dirname, '../../../shared/corpus/dev.jsonl');
+
+describe('smslint --format json on the labelled corpus', () => {
+  const { dir, cleanUp } = workspace({});
+  afterAll(cleanUp);
+
+  it('gives one entry per corpus line, in order, and exits 1 exactly when one fails', async () => {
+    const { code, stdout, stderr } = await smslint(['--format', 'json', corpus], { cwd: dir });
+    expect(stderr).toBe('');
+    const entries = JSON.parse(stdout) as JsonEntry[];
+    const lines = readFileSync(corpus, 'utf8').split('\n');
+    const expected = lines.flatMap((line, index) =>
+      line.trim() === '' ? [] : [{ source: `${relative(dir, corpus)}:${index + 1}`, id: (JSON.parse(line) as { id: string }).id }],
+    );
+    expect(entries.map(({ source, id }) => ({ source, id }))).toEqual(expected);
+    expect(code).toBe(entries.some((entry) => !entry.passed) ? 1 : 0);
+  });
+
+  // Holds once the core rules are in the registry (they are written alongside the CLI).
+  (rules['directive-tone'] ? it : it.skip)('reports directive-tone errors for a bare order', async () => {
+    const { code, stdout } = await smslint(['--format', 'json', '--sender', 'Telvo', '-'], {
+      cwd: dir,
+      stdin: 'Telvo ALERT: your usage is {{amount}} GBP. Please contact us on 333 with your bank card ready.',
+    });
+    expect(code).toBe(1);
+    const [entry] = JSON.parse(stdout) as JsonEntry[];
+    expect(entry.findings.filter((finding) => finding.ruleId === 'directive-tone' && finding.severity === 'error').length).toBeGreaterThan(0);
+  });
+});

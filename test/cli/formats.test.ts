@@ -1,0 +1,253 @@
+import Ajv from 'ajv';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Log, Result } from 'sarif';
+import { rules } from '../../lib/engine';
+import { CAPITALS, EXCLAMATION, useFixtureConfig } from './fixture-rules';
+
+const { lintWithFixtures: lintFixtures } = useFixtureConfig();
+
+describe('stylish', () => {
+  const expected = [
+    '',
+    'alerts.jsonl:1 (alert-1)',
+    '  1:33  error    "GBP" is in capitals  fixture-capitals',
+    '                 suggestion: write it in lower case',
+    '  1:45  warning  exclamation mark      fixture-exclamation',
+    '',
+    'alerts.jsonl:4 (alert-3)',
+    '  2:19  error    "NOW" is in capitals  fixture-capitals',
+    '                 suggestion: write it in lower case',
+    '  2:22  warning  exclamation mark      fixture-exclamation',
+    '',
+    '✖ 4 problems (2 errors, 2 warnings)',
+    '',
+  ].join('\n');
+
+  it('is the default: a block per template with findings, body line:column, and a summary', async () => {
+    const { code, stdout } = await lintFixtures(['alerts.jsonl']);
+    expect(code).toBe(1);
+    expect(stdout).toBe(expected);
+  });
+
+  it('is coloured on a terminal only, unless NO_COLOR or FORCE_COLOR says otherwise', async () => {
+    const ansi = /\u001b\[\d+m/g;
+    const onTerminal = await lintFixtures(['alerts.jsonl'], { isTTY: true });
+    expect(onTerminal.stdout).toContain('\u001b[31merror  \u001b[0m');
+    expect(onTerminal.stdout.replace(ansi, '')).toBe(expected);
+    expect((await lintFixtures(['alerts.jsonl'], { isTTY: true, env: { NO_COLOR: '1' } })).stdout).toBe(expected);
+    expect((await lintFixtures(['alerts.jsonl'], { isTTY: false, env: { FORCE_COLOR: '1' } })).stdout).toMatch(ansi);
+    expect((await lintFixtures(['alerts.jsonl'], { isTTY: true, env: { FORCE_COLOR: '0' } })).stdout).toBe(expected);
+  });
+
+  it('leaves suppressed findings out and prints nothing when nothing is left', async () => {
+    expect(await lintFixtures(['reminders.yaml', 'welcome.json'])).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+});
+
+describe('json', () => {
+  it('is an array in input order of { source, id, passed, findings }, findings as lint() returns them', async () => {
+    const { code, stdout } = await lintFixtures(['--format', 'json', 'reminders.yaml', 'alerts.jsonl']);
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toEqual([
+      { source: 'reminders.yaml:2', id: 'reminder-1', passed: true, findings: [] },
+      {
+        source: 'reminders.yaml:6',
+        id: 'reminder-2',
+        passed: true,
+        findings: [
+          {
+            ruleId: CAPITALS,
+            severity: 'error',
+            message: '"STOP" is in capitals',
+            suggestion: 'write it in lower case',
+            start: 6,
+            end: 10,
+            suppressed: true,
+            suppressionReason: 'STOP is the keyword the carrier requires.',
+          },
+        ],
+      },
+      {
+        source: 'alerts.jsonl:1',
+        id: 'alert-1',
+        passed: false,
+        findings: [
+          { ruleId: CAPITALS, severity: 'error', message: '"GBP" is in capitals', suggestion: 'write it in lower case', start: 32, end: 35 },
+          { ruleId: EXCLAMATION, severity: 'warning', message: 'exclamation mark', start: 44, end: 45 },
+        ],
+      },
+      { source: 'alerts.jsonl:3', id: 'alert-2', passed: true, findings: [] },
+      {
+        source: 'alerts.jsonl:4',
+        id: 'alert-3',
+        passed: false,
+        findings: [
+          { ruleId: CAPITALS, severity: 'error', message: '"NOW" is in capitals', suggestion: 'write it in lower case', start: 35, end: 38 },
+          { ruleId: EXCLAMATION, severity: 'warning', message: 'exclamation mark', start: 38, end: 39 },
+        ],
+      },
+    ]);
+  });
+});
+
+describe('sarif', () => {
+  // The official schema, vendored (see test/fixtures/README.md). It declares draft-04, whose
+  // meta-schema ajv 8 does not ship, and uses no keyword whose meaning differs in draft-07:
+  // only its draft-04 root `id` (a name, which ajv 8 refuses) and `$schema` are left out.
+  // Its `language` pattern ends in a stray `]`, legal only without the `u` flag.
+  const { id: _id, $schema: _draft, ...schema } = JSON.parse(
+    readFileSync(join(__dirname, '../fixtures/sarif-schema-2.1.0.json'), 'utf8'),
+  ) as Record<string, unknown>;
+  const validate = new Ajv({ strict: false, validateFormats: false, unicodeRegExp: false, allErrors: true }).compile(schema);
+
+  async function sarifOf(args: string[], stdin?: string): Promise<Log> {
+    const { stdout } = await lintFixtures(['--format', 'sarif', ...args], { stdin });
+    const log = JSON.parse(stdout) as Log;
+    if (!validate(log)) throw new Error(`not valid SARIF 2.1.0: ${JSON.stringify(validate.errors, null, 2)}`);
+    return log;
+  }
+
+  it('the vendored schema rejects what is not SARIF', () => {
+    expect(validate({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ level: 'fatal', message: { text: 'x' } }] }] })).toBe(false);
+    expect(validate({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [] }] })).toBe(true);
+  });
+
+  it('is one valid run whose driver describes every rule of the registry', async () => {
+    const log = await sarifOf(['alerts.jsonl', 'reminders.yaml']);
+    expect(log.runs).toHaveLength(1);
+    const { driver } = log.runs[0].tool;
+    expect(driver).toMatchObject({ name: 'smslint', informationUri: 'https://smslint.dev/' });
+    expect(driver.rules!.map((rule) => rule.id)).toEqual(Object.keys(rules));
+    expect(driver.rules!.find((rule) => rule.id === CAPITALS)).toEqual({
+      id: CAPITALS,
+      shortDescription: { text: 'Words in capitals (fixture).' },
+      fullDescription: { text: 'Capitals read as shouting.' },
+      help: { text: 'Capitals read as shouting.' },
+      defaultConfiguration: { level: 'error' },
+    });
+    expect(driver.rules!.find((rule) => rule.id === EXCLAMATION)!.defaultConfiguration).toEqual({ level: 'warning' });
+  });
+
+  it('places a finding at the template line of the file and at its span in the body', async () => {
+    const log = await sarifOf(['alerts.jsonl']);
+    const results = log.runs[0].results!;
+    expect(results.map((result) => [result.ruleId, result.level])).toEqual([
+      [CAPITALS, 'error'],
+      [EXCLAMATION, 'warning'],
+      [CAPITALS, 'error'],
+      [EXCLAMATION, 'warning'],
+    ]);
+    const now = results[2];
+    expect(now).toEqual<Result>({
+      ruleId: CAPITALS,
+      ruleIndex: Object.keys(rules).indexOf(CAPITALS),
+      level: 'error',
+      message: { text: '"NOW" is in capitals' },
+      locations: [
+        {
+          physicalLocation: { artifactLocation: { uri: 'alerts.jsonl' }, region: { startLine: 4 } },
+          logicalLocations: [{ name: 'alert-3', fullyQualifiedName: 'alerts.jsonl:4#/body', kind: 'member' }],
+          properties: {
+            bodyRegion: { charOffset: 35, charLength: 3, startLine: 2, startColumn: 19, endLine: 2, endColumn: 22, snippet: { text: 'NOW' } },
+          },
+        },
+      ],
+      properties: { suggestion: 'write it in lower case' },
+    });
+    expect(log.runs[0].tool.driver.rules![now.ruleIndex!].id).toBe(CAPITALS);
+  });
+
+  it('keeps suppressed findings as results with an in-source suppression and its reason', async () => {
+    const log = await sarifOf(['reminders.yaml']);
+    expect(log.runs[0].results).toEqual([
+      expect.objectContaining({
+        ruleId: CAPITALS,
+        suppressions: [{ kind: 'inSource', justification: 'STOP is the keyword the carrier requires.' }],
+      }),
+    ]);
+  });
+
+  it('gives a body read from standard input its region directly, having no file', async () => {
+    const log = await sarifOf(['-'], 'Hi!');
+    expect(log.runs[0].results![0].locations![0].physicalLocation).toEqual({
+      artifactLocation: { description: { text: 'standard input' } },
+      region: { charOffset: 2, charLength: 1, startLine: 1, startColumn: 3, endLine: 1, endColumn: 4, snippet: { text: '!' } },
+    });
+  });
+});
+
+interface XmlElement {
+  name: string;
+  attributes: Record<string, string>;
+  children: XmlElement[];
+  text: string;
+}
+
+/**
+ * A strict reader for the XML subset a JUnit report uses (declaration, elements,
+ * attributes, text, the five entities): throws on anything unbalanced or unescaped.
+ */
+function parseXml(xml: string): XmlElement {
+  const declaration = '<?xml version="1.0" encoding="UTF-8"?>\n';
+  if (!xml.startsWith(declaration)) throw new Error('no XML declaration');
+  const token = /<\/([\w:-]+)>|<([\w:-]+)((?:\s+[\w:-]+="[^"<]*")*)\s*(\/?)>|([^<]+)/y;
+  const root: XmlElement = { name: '#document', attributes: {}, children: [], text: '' };
+  const stack = [root];
+  token.lastIndex = declaration.length;
+  while (token.lastIndex < xml.length) {
+    const start = token.lastIndex;
+    const match = token.exec(xml);
+    if (!match) throw new Error(`malformed XML at ${start}: ${xml.slice(start, start + 40)}`);
+    const [, closing, opening, attributes, selfClosing, text] = match;
+    const current = stack[stack.length - 1];
+    if (closing) {
+      if (closing !== current.name) throw new Error(`</${closing}> closes <${current.name}>`);
+      stack.pop();
+    } else if (opening) {
+      const element: XmlElement = { name: opening, attributes: {}, children: [], text: '' };
+      for (const [, name, value] of attributes.matchAll(/([\w:-]+)="([^"]*)"/g)) element.attributes[name] = unescape(value);
+      current.children.push(element);
+      if (!selfClosing) stack.push(element);
+    } else {
+      current.text += unescape(text);
+    }
+  }
+  if (stack.length !== 1 || root.children.length !== 1) throw new Error('unbalanced XML');
+  return root.children[0];
+}
+
+function unescape(text: string): string {
+  const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+  if (/[<>]|&(?!(?:amp|lt|gt|quot|apos);)/.test(text)) throw new Error(`unescaped text: ${text}`);
+  return text.replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => entities[name]);
+}
+
+describe('junit', () => {
+  it('is well-formed: a testsuite per file, a testcase per template, failures listing error findings', async () => {
+    const { code, stdout } = await lintFixtures(['--format', 'junit', 'alerts.jsonl', 'reminders.yaml', 'escapes.json']);
+    expect(code).toBe(1);
+    const report = parseXml(stdout);
+    expect(report).toMatchObject({ name: 'testsuites', attributes: { name: 'smslint', tests: '6', failures: '3', errors: '0' } });
+    expect(report.children.map((suite) => [suite.name, suite.attributes])).toEqual([
+      ['testsuite', { name: 'alerts.jsonl', tests: '3', failures: '2', errors: '0' }],
+      ['testsuite', { name: 'reminders.yaml', tests: '2', failures: '0', errors: '0' }],
+      ['testsuite', { name: 'escapes.json', tests: '1', failures: '1', errors: '0' }],
+    ]);
+    const [alerts, reminders, escapes] = report.children;
+    expect(alerts.children.map((testcase) => [testcase.attributes.name, testcase.children.map((child) => child.name)])).toEqual([
+      ['alert-1', ['failure']],
+      ['alert-2', []],
+      ['alert-3', ['failure']],
+    ]);
+    expect(alerts.children[2].children[0]).toEqual({
+      name: 'failure',
+      attributes: { message: '1 error in alerts.jsonl:4', type: 'smslint' },
+      children: [],
+      text: `2:19 ${CAPITALS} "NOW" is in capitals`,
+    });
+    expect(reminders.children.every((testcase) => testcase.children.length === 0)).toBe(true);
+    expect(escapes.children[0].attributes).toEqual({ name: '<b>&"quotes"', classname: 'escapes.json' });
+    expect(escapes.children[0].children[0].text).toBe(`1:13 ${CAPITALS} "SAVE" is in capitals`);
+  });
+});

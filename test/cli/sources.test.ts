@@ -1,0 +1,71 @@
+import { join } from 'node:path';
+import { SourceError, loadTemplateFile } from '../../lib/cli/sources';
+import { fixtures, workspace } from './run';
+
+const template = (id: string) => ({ id, locale: 'en', category: 'transactional', body: 'Hi' });
+
+describe('loadTemplateFile', () => {
+  it('reads JSON Lines with the line of each template, skipping blank lines', () => {
+    const loaded = loadTemplateFile(join(fixtures, 'alerts.jsonl'), 'alerts.jsonl');
+    expect(loaded.map(({ source, line }) => [source, line])).toEqual([
+      ['alerts.jsonl:1', 1],
+      ['alerts.jsonl:3', 3],
+      ['alerts.jsonl:4', 4],
+    ]);
+    expect(loaded[2].template).toEqual({ id: 'alert-3', locale: 'en', category: 'transactional', body: 'Telvo: your card\nwas declined. Pay NOW!' });
+  });
+
+  it('reads a JSON file of one template as the file, and a JSON array item by item with their lines', () => {
+    expect(loadTemplateFile(join(fixtures, 'welcome.json'), 'welcome.json')).toEqual([
+      { source: 'welcome.json', line: 1, template: { id: 'welcome', locale: 'en', category: 'promotional', body: 'Welcome to Telvo.' } },
+    ]);
+    expect(loadTemplateFile(join(fixtures, 'batch.json'), 'batch.json').map(({ source, template }) => [source, (template as { id: string }).id])).toEqual([
+      ['batch.json:2', 'batch-1'],
+      ['batch.json:8', 'batch-2'],
+    ]);
+  });
+
+  it('adds the column when items share a line, so every source is unique', () => {
+    const text = `[${JSON.stringify(template('a'))}, ${JSON.stringify({ ...template('b'), body: '"[x]", {y}' })},\n ${JSON.stringify(template('c'))}]`;
+    const { dir, cleanUp } = workspace({ 'flow.json': text });
+    try {
+      expect(loadTemplateFile(join(dir, 'flow.json'), 'flow.json').map(({ source }) => source)).toEqual(['flow.json:1:2', 'flow.json:1:67', 'flow.json:2']);
+    } finally {
+      cleanUp();
+    }
+  });
+
+  it('reads a YAML list item by item and a YAML mapping as one template', () => {
+    expect(loadTemplateFile(join(fixtures, 'reminders.yaml'), 'reminders.yaml').map(({ source, line }) => [source, line])).toEqual([
+      ['reminders.yaml:2', 2],
+      ['reminders.yaml:6', 6],
+    ]);
+    const { dir, cleanUp } = workspace({ 'one.yml': '# a comment\n\nid: one\nlocale: en\ncategory: transactional\nbody: Hi\n' });
+    try {
+      expect(loadTemplateFile(join(dir, 'one.yml'))).toEqual([{ source: join(dir, 'one.yml'), line: 3, template: template('one') }]);
+    } finally {
+      cleanUp();
+    }
+  });
+
+  it.each([
+    ['broken.jsonl', /^broken\.jsonl:3:\d+: invalid JSON: /],
+    ['missing.json', /^missing\.json: cannot read: no such file$/],
+  ])('throws a SourceError naming the file and line of %s', (file, message) => {
+    expect(() => loadTemplateFile(join(fixtures, file), file)).toThrow(SourceError);
+    expect(() => loadTemplateFile(join(fixtures, file), file)).toThrow(message);
+  });
+
+  it.each([
+    ['bad.json', '{\n  "id": "x",\n  "body": "Hi",\n}\n', /^bad\.json:4:1: invalid JSON: /],
+    ['bad.yaml', 'id: x\nbody: "Hi\n', /^bad\.yaml:3:1: invalid YAML: Missing closing "quote$/],
+    ['notes.txt', 'Hi', /^notes\.txt: cannot read templates from a "\.txt" file \(use \.json, \.jsonl, \.yaml, \.yml\)$/],
+  ])('throws a SourceError for %s', (file, content, message) => {
+    const { dir, cleanUp } = workspace({ [file]: content });
+    try {
+      expect(() => loadTemplateFile(join(dir, file), file)).toThrow(message);
+    } finally {
+      cleanUp();
+    }
+  });
+});
