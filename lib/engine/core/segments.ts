@@ -1,0 +1,76 @@
+/** A stretch of the body, UTF-16 offsets, end exclusive, trimmed of spaces. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * A sentence: text up to `.`, `!`, `?`, `;`, `:`, `…` followed by a space (so `telvo.uk`,
+ * `£61.00` and `14:32` do not end one) or a line break. A sender prefix (`Orange :`) is a
+ * sentence of its own. Clauses split it further at `, ` and at a spaced dash.
+ */
+export interface Sentence extends Span {
+  /** The punctuation that ends it (`?`, `:`, `!!`...), empty at the end of the text. */
+  terminator: string;
+  clauses: Span[];
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0xa0 || code === 0x202f || code === 0x2009;
+}
+
+function isTerminator(code: number): boolean {
+  return code === 0x2e || code === 0x21 || code === 0x3f || code === 0x3b || code === 0x3a || code === 0x2026;
+}
+
+function isDash(code: number): boolean {
+  return code === 0x2d || code === 0x2013 || code === 0x2014;
+}
+
+function trimmed(text: string, start: number, end: number): Span | undefined {
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  return start < end ? { start, end } : undefined;
+}
+
+/** Splits `text` into sentences and clauses in one left-to-right pass. */
+export function segment(text: string): Sentence[] {
+  const sentences: Sentence[] = [];
+  let clauses: Span[] = [];
+  let sentenceStart = 0;
+  let clauseStart = 0;
+
+  const closeClause = (end: number) => {
+    const clause = trimmed(text, clauseStart, end);
+    if (clause) clauses.push(clause);
+  };
+  const closeSentence = (end: number, terminator: string) => {
+    closeClause(end);
+    const sentence = trimmed(text, sentenceStart, end);
+    if (sentence && clauses.length > 0) sentences.push({ ...sentence, terminator, clauses });
+    clauses = [];
+  };
+
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    const code = text.charCodeAt(i);
+    const next = i + 1 < length ? text.charCodeAt(i + 1) : 0x20;
+    if (code === 0x0a || (isTerminator(code) && (isSpace(next) || isTerminator(next)))) {
+      let end = i;
+      while (end < length && isTerminator(text.charCodeAt(end))) end++;
+      if (end === i) end = i + 1;
+      closeSentence(i, text.slice(i, end).trim());
+      sentenceStart = clauseStart = end;
+      i = end;
+      continue;
+    }
+    if ((code === 0x2c /* , */ && isSpace(next)) || (isDash(code) && isSpace(next) && i > 0 && isSpace(text.charCodeAt(i - 1)))) {
+      closeClause(i);
+      clauseStart = i + 1;
+    }
+    i++;
+  }
+  closeSentence(length, '');
+  return sentences;
+}
