@@ -11,7 +11,7 @@ import { encodingRuleId, renderBackdrop } from './highlight';
 import { segmentUsage } from './meter';
 import { shiftFindings } from './spans';
 import { format, interfaceLanguage, stringsFor } from './strings';
-import { createVariablesForm, variablesSchema } from './variables';
+import { createVariablesForm, variablesOf, variablesSchema } from './variables';
 
 /** Long enough to skip the keystrokes of a word, short enough to feel live. */
 const LINT_DEBOUNCE_MS = 250;
@@ -107,14 +107,15 @@ function showResult(body: string, result: LintResult | null): void {
   renderMeter(body, result);
   if (!result) {
     summary.textContent = strings.emptyBody;
+    summary.className = 'summary';
     return;
   }
   const active = result.findings.filter((finding) => !finding.suppressed);
-  const counts = format(strings.summaryCounts, {
-    errors: active.filter((finding) => finding.severity === 'error').length,
-    warnings: active.filter((finding) => finding.severity === 'warning').length,
-  });
-  summary.textContent = result.passed ? `${strings.summaryPassed} ${counts}` : counts;
+  const errors = active.filter((finding) => finding.severity === 'error').length;
+  const warnings = active.length - errors;
+  summary.textContent = result.passed
+    ? [strings.summaryPassed, warnings > 0 ? format(strings.summaryWarnings, { warnings }) : ''].join(' ').trim()
+    : format(strings.summaryCounts, { errors, warnings });
   summary.className = `summary ${result.passed ? 'passed' : 'failed'}`;
 }
 
@@ -182,14 +183,35 @@ function renderHistory(items: readonly TemplateVersion[]): void {
       row.dataset.version = String(item.version);
       row.append(element('span', 'version', format(strings.historyItem, { version: item.version })));
       const { result, lintedAt } = item.verdict;
+      const edit = element('button', 'secondary small', strings.editVersion, {
+        type: 'button',
+        'aria-label': format(strings.editVersionLabel, { version: item.version }),
+      });
+      edit.addEventListener('click', () => editVersion(item.template));
       row.append(
         element('span', `verdict ${result.passed ? 'passed' : 'failed'}`, verdictText(result.passed)),
         element('span', 'hint', format(strings.findingsCount, { count: result.findings.length })),
         element('time', 'hint', dateFormat.format(new Date(lintedAt)), { datetime: lintedAt }),
+        edit,
       );
       return row;
     }),
   );
+}
+
+/** Puts a stored version back in the editor, to start the next version from it. */
+function editVersion(template: Template): void {
+  if (![...localeInput.options].some((option) => option.value === template.locale)) localeInput.add(new Option(template.locale));
+  localeInput.value = template.locale;
+  categoryInput.value = template.category;
+  senderInput.value = template.sender ?? '';
+  bodyInput.value = template.body;
+  // The old highlights belong to another text: clear them until this one is linted.
+  shown = { body: template.body, findings: [] };
+  renderBackdrop(backdrop, template.body, []);
+  variables.replace(variablesOf(template.variables));
+  scheduleLint();
+  bodyInput.focus();
 }
 
 function verdictText(passed: boolean): string {
@@ -236,7 +258,12 @@ bodyInput.addEventListener('input', () => {
 });
 bodyInput.addEventListener('scroll', syncScroll);
 for (const input of [localeInput, categoryInput, senderInput]) input.addEventListener('input', scheduleLint);
-templateIdInput.addEventListener('change', () => void loadHistory());
+// Loaded on request, not on every keystroke of the ID: a template that does not exist yet is a 404.
+byId('show-history').addEventListener('click', () => void loadHistory());
+templateIdInput.addEventListener('input', () => {
+  history.replaceChildren();
+  submitStatus.textContent = '';
+});
 byId('submit-form').addEventListener('submit', (event) => {
   event.preventDefault();
   void submitVersion();
@@ -251,4 +278,3 @@ api.outbox().then(
   () => undefined,
 );
 showResult('', null);
-void loadHistory();

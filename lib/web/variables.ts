@@ -15,6 +15,15 @@ export function variablesSchema(variables: readonly Variable[]): Record<string, 
   return { type: 'object', properties, required: variables.map(({ name }) => name) };
 }
 
+/** The variables of a stored template's schema, as the form shows them (top-level properties). */
+export function variablesOf(schema: Record<string, unknown> | undefined): Variable[] {
+  const properties = schema?.properties;
+  if (typeof properties !== 'object' || properties === null) return [];
+  return Object.entries(properties as Record<string, { maxLength?: unknown }>).map(([name, property]) =>
+    typeof property?.maxLength === 'number' ? { name, maxLength: property.maxLength } : { name },
+  );
+}
+
 /**
  * The "Variables" form: one row (name, maximum length, remove button) per variable.
  * `onChange` runs after every edit; `declared()` reads the rows with a name.
@@ -23,12 +32,14 @@ export function createVariablesForm(list: HTMLElement, addButton: HTMLButtonElem
   let nextRow = 0;
   const rows: { item: HTMLLIElement; name: HTMLInputElement; maxLength: HTMLInputElement }[] = [];
 
-  function addRow(): HTMLInputElement {
+  function addRow(variable: Variable = { name: '' }): HTMLInputElement {
     const id = `variable-${nextRow++}`;
     const item = element('li', 'variable-row');
     const name = element('input', undefined, undefined, { id: `${id}-name`, type: 'text', autocomplete: 'off', spellcheck: 'false', pattern: '[A-Za-z_][\\w.]*' });
     const maxLength = element('input', undefined, undefined, { id: `${id}-max`, type: 'number', min: '1', max: '1600', inputmode: 'numeric' });
     const remove = element('button', 'secondary remove', '×', { type: 'button' });
+    name.value = variable.name;
+    if (variable.maxLength !== undefined) maxLength.value = String(variable.maxLength);
     const labelRemove = () => remove.setAttribute('aria-label', format(strings.removeVariable, { name: name.value.trim() }));
     labelRemove();
     name.addEventListener('input', labelRemove);
@@ -56,6 +67,12 @@ export function createVariablesForm(list: HTMLElement, addButton: HTMLButtonElem
   });
 
   return {
+    /** Shows these variables instead of the current rows. */
+    replace(variables: readonly Variable[]): void {
+      for (const row of rows.splice(0)) row.item.remove();
+      for (const variable of variables) addRow(variable);
+      onChange();
+    },
     declared(): Variable[] {
       return rows.flatMap(({ name, maxLength }) => {
         const trimmed = name.value.trim();
