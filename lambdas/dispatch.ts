@@ -1,4 +1,15 @@
+import { randomUUID } from 'node:crypto';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { dispatchRoutes } from '../lib/service/dispatch-routes';
+import { DynamoTemplateStore } from '../lib/service/dynamo-store';
+import { requiredEnv } from '../lib/service/env';
 import { createLambdaHandler } from '../lib/service/lambda';
+import { SnsSmsPublisher } from '../lib/service/publisher';
 
-/** Stub entry: routes land with the service core. */
-export const handler = createLambdaHandler(() => []);
+const store = DynamoTemplateStore.create(requiredEnv('TABLE_NAME'));
+const publisher = new SnsSmsPublisher(new SNSClient({}));
+
+/** POST /v1/templates/{templateId}/dispatch: the gate in front of SNS. */
+export const handler = createLambdaHandler((logger) =>
+  dispatchRoutes({ store, publisher, logger, now: () => new Date(), newId: randomUUID }),
+);

@@ -1,4 +1,5 @@
 import { createLambdaHandler } from '../lib/service/lambda';
+import { lintRoutes } from '../lib/service/lint-routes';
 
-/** Stub entry: routes land with the service core. */
-export const handler = createLambdaHandler(() => []);
+/** POST /v1/lint and GET /v1/openapi.json: no table, no SNS. */
+export const handler = createLambdaHandler(() => lintRoutes());

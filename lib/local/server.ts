@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { CreateTableCommand, DynamoDBClient, ResourceNotFoundException, DescribeTableCommand, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
+import dynalite from 'dynalite';
+import { renderPlaygroundPage } from '../web/page';
+import { DynamoTemplateStore } from '../service/dynamo-store';
+import type { Route, ServiceRequest } from '../service/http';
+import { MAX_BODY_BYTES, jsonResponse } from '../service/json';
+import type { Logger } from '../service/logger';
+import { createServiceHandler } from '../service/service';
+import { createTableInput } from '../service/table';
+import { JsonConsoleLogger } from './console-logger';
+import { OutboxPublisher } from './outbox';
+
+export interface LocalServiceOptions {
+  port: number;
+  host?: string;
+  /** Holds `dynamodb/` (dynalite's LevelDB) and `outbox.jsonl`. One server per directory. */
+  dataDir: string;
+  logger?: Logger;
+}
+
+export interface LocalService {
+  url: string;
+  close(): Promise<void>;
+}
+
+const TABLE_NAME = 'smslint';
+
+/**
+ * The service on this machine, with no AWS account: dynalite (in process, data on disk)
+ * as DynamoDB, a JSON-lines outbox as SNS, the same routes behind `node:http`, plus the
+ * playground page at `/` and `GET /v1/outbox`.
+ */
+export async function startLocalService({ port, host = '127.0.0.1', dataDir, logger = new JsonConsoleLogger('smslint-local') }: LocalServiceOptions): Promise<LocalService> {
+  mkdirSync(dataDir, { recursive: true });
+  const database = dynalite({ createTableMs: 0, path: join(dataDir, 'dynamodb') });
+  await listen(database, 0, '127.0.0.1', 'dynalite');
+  const client = new DynamoDBClient({
+    endpoint: `http://127.0.0.1:${(database.address() as AddressInfo).port}`,
+    region: 'local',
+    // dynalite checks nothing, but the SDK signs every request.
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  let server: Server | undefined;
+  try {
+    await ensureTable(client, dataDir);
+    const outbox = new OutboxPublisher(join(dataDir, 'outbox.jsonl'));
+    const localRoutes: Route[] = [
+      { method: 'GET', pattern: '/', handle: async () => ({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: renderPlaygroundPage() }) },
+      { method: 'GET', pattern: '/v1/outbox', handle: async () => jsonResponse(200, { items: await outbox.records() }) },
+    ];
+    const handle = createServiceHandler(
+      { store: new DynamoTemplateStore(TABLE_NAME, client), publisher: outbox, logger, now: () => new Date(), newId: randomUUID },
+      localRoutes,
+    );
+    server = createServer((incoming, outgoing) => {
+      readRequest(incoming)
+        .then(handle)
+        .then((response) => outgoing.writeHead(response.status, response.headers).end(response.body))
+        .catch((error: unknown) => {
+          logger.error('local server error', { error: error instanceof Error ? error.message : String(error) });
+          if (!outgoing.headersSent) outgoing.writeHead(500).end();
+        });
+    });
+    await listen(server, port, host, 'the smslint server');
+  } catch (error) {
+    await closeAll(undefined, database, client);
+    throw error;
+  }
+  const address = server.address() as AddressInfo;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  const running = server;
+  return { url: `http://${shownHost}:${address.port}`, close: () => closeAll(running, database, client) };
+}
+
+/** The table of the AWS stack, created on first start; dynalite keeps it on disk afterwards. */
+async function ensureTable(client: DynamoDBClient, dataDir: string): Promise<void> {
+  try {
+    await client.send(new DescribeTableCommand({ TableName: TABLE_NAME }));
+    return;
+  } catch (error) {
+    if (!(error instanceof ResourceNotFoundException)) {
+      throw new Error(`cannot open the local database in ${dataDir} (is another smslint server using this directory?): ${(error as Error).message}`);
+    }
+  }
+  await client.send(new CreateTableCommand(createTableInput(TABLE_NAME)));
+  await waitUntilTableExists({ client, maxWaitTime: 10, minDelay: 0.05, maxDelay: 0.2 }, { TableName: TABLE_NAME });
+}
+
+/** The body is read up to one byte past the limit: enough for the core to answer 413, never more in memory. */
+async function readRequest(incoming: IncomingMessage): Promise<ServiceRequest> {
+  const url = new URL(incoming.url ?? '/', 'http://localhost');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of incoming as AsyncIterable<Buffer>) {
+    if (size > MAX_BODY_BYTES) continue;
+    chunks.push(chunk);
+    size += chunk.length;
+  }
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(incoming.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  const query: Record<string, string> = {};
+  for (const [name, value] of url.searchParams) query[name] ??= value;
+  const body = chunks.length === 0 ? null : Buffer.concat(chunks).toString('utf8');
+  return { method: incoming.method ?? 'GET', path: url.pathname, query, headers, body };
+}
+
+function listen(server: Server, port: number, host: string, what: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      reject(error.code === 'EADDRINUSE' ? new Error(`${what} cannot listen on ${host}:${port}: the port is in use (set PORT to another one)`) : error);
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+}
+
+async function closeAll(server: Server | undefined, database: Server, client: DynamoDBClient): Promise<void> {
+  if (server) {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+  client.destroy();
+  await new Promise<void>((resolve) => database.close(() => resolve()));
+}

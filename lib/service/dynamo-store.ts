@@ -1,0 +1,207 @@
+import { ConditionalCheckFailedException, DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Template } from '../engine';
+import { StoreUnavailableError } from './errors';
+import type { DispatchRecord, Verdict, IdempotencyClaim, TemplateStore, TemplateVersion, VersionPage } from './store';
+import { keys } from './table';
+
+/** Two submissions racing for one version number: the loser re-reads and tries the next. */
+const MAX_VERSION_ATTEMPTS = 8;
+
+/** Errors after which a retry later may succeed: answered 503 with Retry-After. */
+const UNAVAILABLE_ERRORS = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'LimitExceededException',
+  'TimeoutError',
+]);
+
+/**
+ * The template is stored as its JSON text: it holds client schemas of any depth and any
+ * number, which a DynamoDB map could refuse (32 levels, 38 digits) or round.
+ */
+interface VersionItem {
+  pk: string;
+  sk: string;
+  templateId: string;
+  version: number;
+  templateJson: string;
+  verdict: Verdict;
+}
+
+/**
+ * `TemplateStore` on one DynamoDB table (see `table.ts`). Conditional writes only, no
+ * transactions (dynalite has none): a version is claimed by a put that fails when the
+ * key exists, so concurrent submissions get distinct numbers and never overwrite.
+ */
+export class DynamoTemplateStore implements TemplateStore {
+  private readonly documents: DynamoDBDocumentClient;
+
+  constructor(
+    private readonly tableName: string,
+    client: DynamoDBClient,
+  ) {
+    this.documents = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  }
+
+  /** A client for `config` (region, endpoint and credentials for dynalite locally). */
+  static create(tableName: string, config: DynamoDBClientConfig = {}): DynamoTemplateStore {
+    return new DynamoTemplateStore(tableName, new DynamoDBClient(config));
+  }
+
+  async appendVersion(templateId: string, content: Omit<TemplateVersion, 'templateId' | 'version'>): Promise<number> {
+    for (let attempt = 0; attempt < MAX_VERSION_ATTEMPTS; attempt++) {
+      const latest = await this.getLatestVersion(templateId);
+      const version = (latest?.version ?? 0) + 1;
+      const item: VersionItem = {
+        pk: keys.template(templateId),
+        sk: keys.version(version),
+        templateId,
+        version,
+        templateJson: JSON.stringify(content.template),
+        verdict: content.verdict,
+      };
+      if (await this.putIfAbsent({ ...item })) return version;
+    }
+    throw new StoreUnavailableError(new Error(`too many concurrent submissions for template ${templateId}`));
+  }
+
+  async getLatestVersion(templateId: string): Promise<TemplateVersion | undefined> {
+    return (await this.queryVersions(templateId, 1)).items[0];
+  }
+
+  async getVersion(templateId: string, version: number): Promise<TemplateVersion | undefined> {
+    const item = await this.get(keys.template(templateId), keys.version(version));
+    return item && toVersion(item as unknown as VersionItem);
+  }
+
+  async listVersions(templateId: string, page: { limit: number; before?: number }): Promise<VersionPage> {
+    // One item more than asked says whether a next page exists without an empty last page.
+    const { items } = await this.queryVersions(templateId, page.limit + 1, page.before);
+    if (items.length <= page.limit) return { items };
+    const shown = items.slice(0, page.limit);
+    return { items: shown, nextBefore: shown[shown.length - 1].version };
+  }
+
+  async getClaim(templateId: string, idempotencyKey: string): Promise<IdempotencyClaim | undefined> {
+    const item = await this.get(keys.idempotency(templateId, idempotencyKey), keys.idempotencySort);
+    if (!item) return undefined;
+    const { pk: _pk, sk: _sk, ...claim } = item;
+    return claim as unknown as IdempotencyClaim;
+  }
+
+  async claim(claim: IdempotencyClaim): Promise<boolean> {
+    const item = { pk: keys.idempotency(claim.templateId, claim.idempotencyKey), sk: keys.idempotencySort, ...claim };
+    return this.conditional(() =>
+      this.documents.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: item,
+          ConditionExpression: 'attribute_not_exists(pk) OR #status = :failed',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':failed': 'failed' },
+        }),
+      ),
+    );
+  }
+
+  async createDispatch(record: DispatchRecord): Promise<void> {
+    const stored = await this.putIfAbsent({ pk: keys.template(record.templateId), sk: keys.dispatch(record.dispatchId), ...record });
+    if (!stored) throw new Error(`dispatch ${record.dispatchId} exists already`);
+  }
+
+  async finishDispatch(record: DispatchRecord): Promise<void> {
+    const outcome = { ':status': record.status, ':messageId': record.messageId ?? null, ':at': record.updatedAt };
+    await this.send(() =>
+      this.documents.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: keys.template(record.templateId), sk: keys.dispatch(record.dispatchId) },
+          UpdateExpression: 'SET #status = :status, messageId = :messageId, updatedAt = :at, #error = :error',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#status': 'status', '#error': 'error' },
+          ExpressionAttributeValues: { ...outcome, ':error': record.error ?? null },
+        }),
+      ),
+    );
+    // Only the claim that still points to this dispatch is updated: a later retry may own it.
+    await this.conditional(() =>
+      this.documents.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: keys.idempotency(record.templateId, record.idempotencyKey), sk: keys.idempotencySort },
+          UpdateExpression: 'SET #status = :status, messageId = :messageId, updatedAt = :at',
+          ConditionExpression: 'dispatchId = :dispatchId',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ...outcome, ':dispatchId': record.dispatchId },
+        }),
+      ),
+    );
+  }
+
+  private async queryVersions(templateId: string, limit: number, before?: number): Promise<{ items: TemplateVersion[] }> {
+    const result = await this.send(() =>
+      this.documents.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: before === undefined ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk AND sk BETWEEN :prefix AND :before',
+          ExpressionAttributeValues: {
+            ':pk': keys.template(templateId),
+            ':prefix': keys.versionPrefix,
+            ...(before === undefined ? {} : { ':before': keys.version(before - 1) }),
+          },
+          ScanIndexForward: false,
+          ConsistentRead: true,
+          Limit: limit,
+        }),
+      ),
+    );
+    return { items: (result.Items ?? []).map((item) => toVersion(item as VersionItem)) };
+  }
+
+  private async get(pk: string, sk: string): Promise<Record<string, unknown> | undefined> {
+    const result = await this.send(() => this.documents.send(new GetCommand({ TableName: this.tableName, Key: { pk, sk }, ConsistentRead: true })));
+    return result.Item;
+  }
+
+  private putIfAbsent(item: Record<string, unknown>): Promise<boolean> {
+    return this.conditional(() =>
+      this.documents.send(new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' })),
+    );
+  }
+
+  /** Runs a conditional write: false when its condition failed. */
+  private async conditional(write: () => Promise<unknown>): Promise<boolean> {
+    try {
+      await this.send(write);
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  private async send<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      throw isUnavailable(error) ? new StoreUnavailableError(error) : error;
+    }
+  }
+}
+
+function toVersion({ templateId, version, templateJson, verdict }: VersionItem): TemplateVersion {
+  return { templateId, version, template: JSON.parse(templateJson) as Template, verdict };
+}
+
+/** Throttling, a server-side fault or no answer at all (connection refused, timeout). */
+function isUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (UNAVAILABLE_ERRORS.has(error.name)) return true;
+  const metadata = (error as { $metadata?: { httpStatusCode?: number } }).$metadata;
+  const code = (error as { code?: string }).code;
+  return (metadata?.httpStatusCode ?? 0) >= 500 || code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT';
+}

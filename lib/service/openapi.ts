@@ -1,0 +1,122 @@
+import packageJson from '../../package.json';
+import { configSchema } from '../engine/schemas/config';
+import { templateSchema } from '../engine/schemas/template';
+import { MAX_PAGE_SIZE } from './params';
+import {
+  dispatchRequestSchema,
+  dispatchResponseSchema,
+  errorResponseSchema,
+  lintRequestSchema,
+  lintResultSchema,
+  templateIdPattern,
+  templateVersionSchema,
+  verdictSchema,
+  versionPageSchema,
+} from './schemas';
+
+/** The schemas published as components: the very objects ajv validates with. */
+const components: Record<string, object> = {
+  Template: templateSchema,
+  Config: configSchema,
+  LintRequest: lintRequestSchema,
+  LintResult: lintResultSchema,
+  Verdict: verdictSchema,
+  TemplateVersion: templateVersionSchema,
+  VersionPage: versionPageSchema,
+  DispatchRequest: dispatchRequestSchema,
+  DispatchResponse: dispatchResponseSchema,
+  Error: errorResponseSchema,
+};
+
+let document: object | undefined;
+
+/** The OpenAPI 3.1 description of the API, built once from the request and response schemas. */
+export function openApiDocument(): object {
+  document ??= buildDocument();
+  return document;
+}
+
+function buildDocument(): object {
+  const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+  const json = (name: string) => ({ content: { 'application/json': { schema: ref(name) } } });
+  const error = (description: string) => ({ description, ...json('Error') });
+  const templateId = { name: 'templateId', in: 'path', required: true, schema: { type: 'string', pattern: templateIdPattern } };
+  const badInput = error('Malformed JSON, wrong content type or a field that does not fit the schema; `details` name each field.');
+  const notFound = error('Unknown template or version.');
+  const unavailable = error('The store is unavailable; retry after `Retry-After` seconds.');
+  return {
+    openapi: '3.1.0',
+    info: { title: 'smslint', version: packageJson.version, description: packageJson.description },
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    paths: {
+      '/v1/lint': {
+        post: {
+          summary: 'Lint a template without storing it',
+          requestBody: { required: true, ...json('LintRequest') },
+          responses: { 200: { description: 'The lint result.', ...json('LintResult') }, 400: badInput, 413: error('Body over 64 KB.') },
+        },
+      },
+      '/v1/templates/{templateId}': {
+        parameters: [templateId],
+        put: {
+          summary: 'Lint a template and store it as a new immutable version',
+          requestBody: { required: true, ...json('Template') },
+          responses: {
+            201: { description: 'The new version and its verdict.', content: { 'application/json': { schema: {
+              type: 'object', required: ['templateId', 'version', 'verdict'],
+              properties: { templateId: { type: 'string' }, version: { type: 'integer' }, verdict: ref('Verdict') },
+            } } } },
+            400: badInput,
+            413: error('Body over 64 KB.'),
+            503: unavailable,
+          },
+        },
+        get: { summary: 'The latest version with its verdict', responses: { 200: { description: 'The latest version.', ...json('TemplateVersion') }, 404: notFound, 503: unavailable } },
+      },
+      '/v1/templates/{templateId}/versions': {
+        parameters: [templateId],
+        get: {
+          summary: 'The versions, newest first',
+          parameters: [
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE } },
+            { name: 'cursor', in: 'query', schema: { type: 'string' }, description: 'The `nextCursor` of the previous page.' },
+          ],
+          responses: { 200: { description: 'One page of versions.', ...json('VersionPage') }, 400: badInput, 404: notFound, 503: unavailable },
+        },
+      },
+      '/v1/templates/{templateId}/versions/{version}': {
+        parameters: [templateId, { name: 'version', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
+        get: { summary: 'One version with its verdict', responses: { 200: { description: 'The version.', ...json('TemplateVersion') }, 400: badInput, 404: notFound, 503: unavailable } },
+      },
+      '/v1/templates/{templateId}/dispatch': {
+        parameters: [templateId],
+        post: {
+          summary: 'Send a version whose verdict passed',
+          parameters: [{ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', minLength: 1, maxLength: 255 } }],
+          requestBody: { required: true, ...json('DispatchRequest') },
+          responses: {
+            202: { description: 'Published (or the stored result of an earlier request with this key).', ...json('DispatchResponse') },
+            400: badInput,
+            404: notFound,
+            409: error('The verdict failed (`findings` lists the blocking ones), or a dispatch with this key is in progress.'),
+            422: error('The variables do not fit the template, the rendered text is too long, or the key was used for another request.'),
+            502: error('SNS refused the message; retry with the same key.'),
+            503: unavailable,
+          },
+        },
+      },
+    },
+    components: { schemas: Object.fromEntries(Object.entries(components).map(([name, schema]) => [name, withRefs(schema, true)])) },
+  };
+}
+
+/** Replaces each embedded component schema (by identity) with a `$ref` to it, and drops `$id`s. */
+function withRefs(value: unknown, isComponentRoot = false): unknown {
+  if (Array.isArray(value)) return value.map((item) => withRefs(item));
+  if (typeof value !== 'object' || value === null) return value;
+  if (!isComponentRoot) {
+    const name = Object.keys(components).find((key) => components[key] === value);
+    if (name) return { $ref: `#/components/schemas/${name}` };
+  }
+  return Object.fromEntries(Object.entries(value).filter(([key]) => key !== '$id').map(([key, item]) => [key, withRefs(item)]));
+}

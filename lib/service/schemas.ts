@@ -1,0 +1,201 @@
+import type { FromSchema } from 'json-schema-to-ts';
+import { configSchema } from '../engine/schemas/config';
+import { templateSchema } from '../engine/schemas/template';
+
+/**
+ * The request and response bodies of the service as JSON Schemas: ajv validates requests
+ * with them, `GET /v1/openapi.json` publishes them, and API Gateway models are derived
+ * from them by `toApiGatewayModelSchema`. Types come from the same objects.
+ */
+
+/** Keys that would reach an object's prototype if code ever merged client objects. */
+const safePropertyNames = { not: { enum: ['__proto__', 'constructor', 'prototype'] } } as const;
+
+export const templateIdPattern = '^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$';
+export const phoneNumberPattern = '^\\+[1-9][0-9]{6,14}$';
+
+export const lintRequestSchema = {
+  $id: 'https://smslint.dev/schemas/lint-request.json',
+  title: 'Lint request',
+  type: 'object',
+  additionalProperties: false,
+  required: ['template'],
+  properties: {
+    template: templateSchema,
+    config: configSchema,
+  },
+} as const;
+export type LintRequest = FromSchema<typeof lintRequestSchema>;
+
+export const dispatchRequestSchema = {
+  $id: 'https://smslint.dev/schemas/dispatch-request.json',
+  title: 'Dispatch request',
+  type: 'object',
+  additionalProperties: false,
+  required: ['variables', 'to'],
+  properties: {
+    version: { type: 'integer', minimum: 1, maximum: 9999999999, description: 'Default: the latest version.' },
+    variables: {
+      type: 'object',
+      propertyNames: safePropertyNames,
+      description: "The placeholder values, validated against the template's `variables` schema.",
+    },
+    to: { type: 'string', pattern: phoneNumberPattern, description: 'The recipient in E.164 form.' },
+  },
+} as const;
+export type DispatchRequest = FromSchema<typeof dispatchRequestSchema>;
+
+const problemSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['path', 'message'],
+  properties: {
+    path: { type: 'string', description: 'JSON pointer into the body, or `path/<name>`, `query/<name>`, `header/<name>`.' },
+    message: { type: 'string' },
+  },
+} as const;
+
+export const errorResponseSchema = {
+  $id: 'https://smslint.dev/schemas/error.json',
+  title: 'Error',
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message', 'details'],
+      properties: {
+        code: { type: 'string' },
+        message: { type: 'string' },
+        details: { type: 'array', items: problemSchema },
+      },
+    },
+  },
+} as const;
+
+const findingSchema = {
+  type: 'object',
+  required: ['ruleId', 'severity', 'message', 'start', 'end'],
+  properties: {
+    ruleId: { type: 'string' },
+    severity: { type: 'string', enum: ['error', 'warning'] },
+    message: { type: 'string' },
+    start: { type: 'integer' },
+    end: { type: 'integer' },
+    suggestion: { type: 'string' },
+    suppressed: { type: 'boolean', const: true },
+    suppressionReason: { type: 'string' },
+  },
+} as const;
+
+export const lintResultSchema = {
+  $id: 'https://smslint.dev/schemas/lint-result.json',
+  title: 'Lint result',
+  type: 'object',
+  required: ['id', 'passed', 'findings', 'encoding', 'segments'],
+  properties: {
+    id: { type: ['string', 'null'] },
+    passed: { type: 'boolean' },
+    findings: { type: 'array', items: findingSchema },
+    encoding: { type: 'string', enum: ['GSM-7', 'UCS-2'] },
+    segments: { type: 'integer', minimum: 0 },
+  },
+} as const;
+
+export const verdictSchema = {
+  $id: 'https://smslint.dev/schemas/verdict.json',
+  title: 'Verdict',
+  type: 'object',
+  required: ['result', 'engineVersion', 'ruleSetVersion', 'contentHash', 'lintedAt'],
+  properties: {
+    result: lintResultSchema,
+    engineVersion: { type: 'string', description: 'The smslint package version that linted.' },
+    ruleSetVersion: { type: 'string', description: 'A hash of the rule ids, severities and locale data.' },
+    contentHash: { type: 'string', description: 'sha256 (hex) of the canonical JSON of the template.' },
+    lintedAt: { type: 'string', format: 'date-time' },
+  },
+} as const;
+
+export const templateVersionSchema = {
+  $id: 'https://smslint.dev/schemas/template-version.json',
+  title: 'Template version',
+  type: 'object',
+  required: ['templateId', 'version', 'template', 'verdict'],
+  properties: {
+    templateId: { type: 'string', pattern: templateIdPattern },
+    version: { type: 'integer', minimum: 1 },
+    template: templateSchema,
+    verdict: verdictSchema,
+  },
+} as const;
+
+export const versionPageSchema = {
+  $id: 'https://smslint.dev/schemas/version-page.json',
+  title: 'Page of template versions',
+  type: 'object',
+  required: ['items', 'nextCursor'],
+  properties: {
+    items: { type: 'array', items: templateVersionSchema },
+    nextCursor: { type: ['string', 'null'], description: 'Pass as `cursor` for the next page; null on the last.' },
+  },
+} as const;
+
+export const dispatchResponseSchema = {
+  $id: 'https://smslint.dev/schemas/dispatch-response.json',
+  title: 'Dispatch accepted',
+  type: 'object',
+  required: ['dispatchId', 'messageId'],
+  properties: {
+    dispatchId: { type: 'string' },
+    messageId: { type: 'string' },
+  },
+} as const;
+
+type JsonSchema = { readonly [key: string]: unknown };
+
+/** Keywords that hold one subschema, a list of them, or a map of them. */
+const subschemaKeywords = new Set(['items', 'additionalProperties', 'not', 'additionalItems', 'propertyNames', 'contains']);
+const subschemaListKeywords = new Set(['anyOf', 'allOf', 'oneOf', 'prefixItems']);
+const subschemaMapKeywords = new Set(['properties', 'patternProperties', '$defs', 'definitions']);
+/** Draft 2020 keywords that draft 4 lacks and that can only be dropped (the Lambda still checks them). */
+const droppedKeywords = new Set(['$id', '$schema', 'propertyNames', 'contains', 'examples', 'if', 'then', 'else', 'unevaluatedProperties', 'unevaluatedItems', 'dependentSchemas']);
+
+/**
+ * Turns one of our draft 2020-12 schemas into the draft-04 dialect of API Gateway models:
+ * drops `$id` and what draft 4 cannot say, `const` → one-value `enum`, `prefixItems` +
+ * `items: false` → tuple `items` + `additionalItems: false`, numeric `exclusiveMinimum`/
+ * `exclusiveMaximum` → `minimum`/`maximum` with the draft-4 boolean, `$defs` → `definitions`.
+ */
+export function toApiGatewayModelSchema(schema: JsonSchema): Record<string, unknown> {
+  return { $schema: 'http://json-schema.org/draft-04/schema#', ...toDraft4(schema) };
+}
+
+function toDraft4(schema: JsonSchema): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [keyword, value] of Object.entries(schema)) {
+    if (droppedKeywords.has(keyword)) continue;
+    if (keyword === 'const') out.enum = [value];
+    else if (keyword === 'prefixItems') {
+      out.items = (value as JsonSchema[]).map(toDraft4);
+      if (schema.items === false) out.additionalItems = false;
+      else if (isSchema(schema.items)) out.additionalItems = toDraft4(schema.items);
+    } else if (keyword === 'items' && 'prefixItems' in schema) continue;
+    else if (keyword === 'exclusiveMinimum' || keyword === 'exclusiveMaximum') {
+      out[keyword === 'exclusiveMinimum' ? 'minimum' : 'maximum'] = value;
+      out[keyword] = true;
+    } else if (keyword === '$defs') out.definitions = mapValues(value as Record<string, JsonSchema>);
+    else if (subschemaKeywords.has(keyword) && isSchema(value)) out[keyword] = toDraft4(value);
+    else if (subschemaListKeywords.has(keyword)) out[keyword] = (value as JsonSchema[]).map(toDraft4);
+    else if (subschemaMapKeywords.has(keyword)) out[keyword] = mapValues(value as Record<string, JsonSchema>);
+    else out[keyword] = value;
+  }
+  return out;
+}
+
+function mapValues(schemas: Record<string, JsonSchema>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, toDraft4(schema)]));
+}
+
+function isSchema(value: unknown): value is JsonSchema {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

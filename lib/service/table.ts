@@ -1,0 +1,46 @@
+import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+
+/**
+ * The one DynamoDB table of the service, shared by the CDK stack and the local mode so
+ * both create the same table. Generic keys, one item kind per sort-key prefix:
+ *
+ * | item              | pk                          | sk                     |
+ * |-------------------|-----------------------------|------------------------|
+ * | template version  | `TEMPLATE#<templateId>`     | `VERSION#<10 digits>`  |
+ * | dispatch record   | `TEMPLATE#<templateId>`     | `DISPATCH#<dispatchId>`|
+ * | idempotency claim | `IDEMPOTENCY#<templateId>#<key>` | `IDEMPOTENCY`     |
+ *
+ * Versions are zero-padded so that the sort key orders them: the latest version is the
+ * first item of a reverse Query on `begins_with(sk, 'VERSION#')`.
+ */
+export const tableKeys = {
+  partitionKey: { name: 'pk', type: 'S' },
+  sortKey: { name: 'sk', type: 'S' },
+} as const;
+
+/** The arguments of `CreateTable` for the local mode (on-demand, as in AWS). */
+export function createTableInput(tableName: string): CreateTableCommandInput {
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST',
+    KeySchema: [
+      { AttributeName: tableKeys.partitionKey.name, KeyType: 'HASH' },
+      { AttributeName: tableKeys.sortKey.name, KeyType: 'RANGE' },
+    ],
+    AttributeDefinitions: [
+      { AttributeName: tableKeys.partitionKey.name, AttributeType: tableKeys.partitionKey.type },
+      { AttributeName: tableKeys.sortKey.name, AttributeType: tableKeys.sortKey.type },
+    ],
+  };
+}
+
+const VERSION_DIGITS = 10;
+
+export const keys = {
+  template: (templateId: string) => `TEMPLATE#${templateId}`,
+  versionPrefix: 'VERSION#',
+  version: (version: number) => `VERSION#${String(version).padStart(VERSION_DIGITS, '0')}`,
+  dispatch: (dispatchId: string) => `DISPATCH#${dispatchId}`,
+  idempotency: (templateId: string, key: string) => `IDEMPOTENCY#${templateId}#${key}`,
+  idempotencySort: 'IDEMPOTENCY',
+} as const;

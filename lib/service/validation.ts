@@ -1,0 +1,52 @@
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
+import { problemsOf, type InputError, type InputProblem } from '../engine/validate';
+import { badRequest } from './errors';
+import { dispatchRequestSchema, lintRequestSchema, type DispatchRequest, type LintRequest } from './schemas';
+
+/** The service's own request schemas, compiled once at load. */
+const requestAjv = new Ajv2020({ allErrors: true, strict: false });
+const validateLintRequest = requestAjv.compile<LintRequest>(lintRequestSchema);
+const validateDispatchRequest = requestAjv.compile<DispatchRequest>(dispatchRequestSchema);
+
+function assertRequest<T>(validate: ValidateFunction<T>, value: unknown): T {
+  if (!validate(value)) throw badRequest('the request body does not fit its schema', problemsOf(validate.errors));
+  return value;
+}
+
+export const parseLintRequest = (value: unknown) => assertRequest(validateLintRequest, value);
+export const parseDispatchRequest = (value: unknown) => assertRequest(validateDispatchRequest, value);
+
+/** The engine's problems, moved under `prefix` (`/template`) when the input was nested in the body. */
+export function problemsUnder(error: InputError, prefix = ''): InputProblem[] {
+  return error.problems.map(({ path, message }) => ({ path: prefix + path, message }));
+}
+
+/**
+ * Client schemas (a template's `variables`) get their own ajv: they are untrusted, may
+ * reuse one `$id`, and formats are not checked (no format plugin in the Lambda bundle).
+ */
+const variablesAjv = new Ajv2020({ allErrors: true, strict: false, validateFormats: false, logger: false });
+const compiledVariables = new Map<string, ValidateFunction>();
+/** A warm Lambda sees a handful of templates; the cap keeps a long-lived local server small. */
+const MAX_COMPILED_VARIABLES = 100;
+
+/**
+ * Compiles a template's `variables` schema, cached by the template's content hash.
+ * Returns the problems (path `/variables`) when it is not a schema ajv can use.
+ */
+export function compileVariablesSchema(schema: object, cacheKey: string): ValidateFunction | InputProblem[] {
+  const cached = compiledVariables.get(cacheKey);
+  if (cached) return cached;
+  let validate: ValidateFunction;
+  try {
+    validate = variablesAjv.compile(schema);
+  } catch (error) {
+    return [{ path: '/variables', message: `is not a usable JSON Schema: ${error instanceof Error ? error.message : String(error)}` }];
+  } finally {
+    // Forget the schema by `$id` so that another template may use the same one.
+    variablesAjv.removeSchema(schema);
+  }
+  if (compiledVariables.size >= MAX_COMPILED_VARIABLES) compiledVariables.delete(compiledVariables.keys().next().value!);
+  compiledVariables.set(cacheKey, validate);
+  return validate;
+}
