@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 import { runCli } from '../lib/cli/cli';
 
+// `smslint ... | head` closes the pipe early: that is the reader's choice, not a failure.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
 runCli(process.argv.slice(2), {
   stdin: process.stdin,
   stdout: process.stdout,

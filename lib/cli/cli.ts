@@ -4,7 +4,7 @@ import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { InputError, lint, resolveConfig, type ResolvedConfig } from '../engine';
-import { findConfigFile, loadConfigFile } from './config-file';
+import { CONFIG_FILE_NAME, findConfigFile, loadConfigFile } from './config-file';
 import { formatters } from './formatters';
 import { countProblems, type TemplateReport } from './report';
 import { SourceError, loadTemplateFile, templateExtensions, type LoadedTemplate } from './sources';
@@ -154,6 +154,7 @@ async function loadInputs(
 ): Promise<(LoadedTemplate & { file: string | null })[]> {
   const loaded: (LoadedTemplate & { file: string | null })[] = [];
   const seen = new Set<string>();
+  if (patterns.filter((pattern) => pattern === '-').length > 1) throw new FatalError('- (standard input) may be given once');
   for (const pattern of patterns) {
     if (pattern === '-') {
       const template = {
@@ -175,14 +176,20 @@ async function loadInputs(
   return loaded;
 }
 
-/** Absolute paths for one argument: the file itself, a directory's template files, or a glob's matches. */
+/** Never templates: dependencies, and the config file that sits beside templates. */
+const IGNORED = ['**/node_modules/**', `**/${CONFIG_FILE_NAME}`];
+
+/**
+ * Absolute paths for one argument: the file itself, a directory's template files, or a
+ * glob's matches (dot folders and the `IGNORED` paths left out, as ESLint does).
+ */
 function expandPattern(pattern: string, cwd: string): string[] {
   const path = resolve(cwd, pattern);
   const isDirectory = existsSync(path) && statSync(path).isDirectory();
   if (existsSync(path) && !isDirectory) return [path];
   if (!isDirectory && !isDynamicPattern(pattern)) throw new FatalError(`${pattern}: no such file`);
   const globs = isDirectory ? templateExtensions.map((extension) => `${pattern}/**/*${extension}`) : [pattern];
-  const matches = globSync(globs, { cwd, absolute: true }).sort();
+  const matches = globSync(globs, { cwd, absolute: true, ignore: IGNORED }).sort();
   if (matches.length === 0) throw new FatalError(`${pattern}: no file matched`);
   return matches.map((match) => resolve(match));
 }

@@ -33,6 +33,7 @@ describe('exit codes', () => {
     [['--max-warnings', 'many', 'welcome.json'], '--max-warnings takes a whole number, not "many"'],
     [['--no-such-option', 'welcome.json'], "Unknown option '--no-such-option'"],
     [[], 'no input given'],
+    [['-', '-'], '- (standard input) may be given once'],
   ])('exits 2 for %j', async (args, message) => {
     const { code, stdout, stderr } = await lintFixtures(args);
     expect(code).toBe(2);
@@ -221,7 +222,14 @@ describe('inputs', () => {
 
   it('lints the template files of a directory, in path order', async () => {
     const template = { locale: 'en', category: 'transactional', body: 'Hi' };
-    const { dir, cleanUp } = workspace({ 'b.json': template, 'a/c.yaml': 'locale: en\ncategory: transactional\nbody: Hi\n', 'notes.txt': 'not a template' });
+    const { dir, cleanUp } = workspace({
+      'b.json': template,
+      'a/c.yaml': 'locale: en\ncategory: transactional\nbody: Hi\n',
+      'notes.txt': 'not a template',
+      'smslint.config.json': fixtureConfig(),
+      'node_modules/dependency/package.json': { name: 'dependency' },
+      '.github/settings.json': {},
+    });
     try {
       const { code, stdout } = await lintFixtures(['--format', 'json', '.'], { cwd: dir });
       expect(code).toBe(0);
