@@ -104,7 +104,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (reports.length === 0) throw new FatalError(`no template found in ${positionals.join(' ')}`);
 
   const shown = values.quiet ? reports.map(errorsOnly) : reports;
-  const color = useColor(io);
+  // A report file is read later, by other programs: colours are for a terminal only.
+  const color = values['output-file'] === undefined && useColor(io);
   const output = formatter(shown, { color, version: version() });
   if (values['output-file'] === undefined) {
     io.stdout.write(output);
@@ -139,6 +140,9 @@ function loadConfig(configPath: string | undefined, cwd: string): ResolvedConfig
   return path === undefined ? resolveConfig({}) : loadConfigFile(path, displayPath(cwd, path));
 }
 
+/** A loaded template and the file it came from (null for standard input). */
+type InputTemplate = LoadedTemplate & { file: string | null };
+
 interface InputOptions {
   locale?: string;
   category?: string;
@@ -151,8 +155,8 @@ async function loadInputs(
   io: CliIo,
   config: ResolvedConfig,
   inputOptions: InputOptions,
-): Promise<(LoadedTemplate & { file: string | null })[]> {
-  const loaded: (LoadedTemplate & { file: string | null })[] = [];
+): Promise<InputTemplate[]> {
+  const loaded: InputTemplate[] = [];
   const seen = new Set<string>();
   if (patterns.filter((pattern) => pattern === '-').length > 1) throw new FatalError('- (standard input) may be given once');
   for (const pattern of patterns) {
@@ -202,7 +206,7 @@ async function readBody(stdin: NodeJS.ReadableStream): Promise<string> {
 }
 
 /** Lints every template; every invalid one is reported (source and JSON pointer), none is dropped. */
-function lintAll(loaded: (LoadedTemplate & { file: string | null })[], config: ResolvedConfig) {
+function lintAll(loaded: InputTemplate[], config: ResolvedConfig) {
   const reports: TemplateReport[] = [];
   const problems: string[] = [];
   for (const { source, line, file, template } of loaded) {

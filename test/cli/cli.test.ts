@@ -157,6 +157,18 @@ describe('options', () => {
     }
   });
 
+  it('--output-file gets no colours, even from a terminal', async () => {
+    const { dir, cleanUp } = workspace({});
+    try {
+      expect((await lintFixtures(['--output-file', join(dir, 'report.txt'), 'alerts.jsonl'], { isTTY: true })).code).toBe(1);
+      const report = readFileSync(join(dir, 'report.txt'), 'utf8');
+      expect(report).toContain('✖ 4 problems (2 errors, 2 warnings)');
+      expect(report).not.toContain('\u001b[');
+    } finally {
+      cleanUp();
+    }
+  });
+
   it('--output-file is not written when the input is bad', async () => {
     const { dir, cleanUp } = workspace({});
     try {
