@@ -21,8 +21,15 @@ export interface DispatchRouteDeps {
   newId: () => string;
 }
 
-/** The rules that judge a rendered text: its values are known now, so only length and encoding are checked again. */
+/**
+ * The rules that judge a rendered text: its values are known now, so only length and
+ * encoding are checked again. Too many segments refuses the send whatever the rule's
+ * severity (it is a warning on templates, where the count is a worst case); an encoding
+ * finding refuses it only at severity error.
+ */
 const RENDERED_TEXT_RULES = new Set(['sms-encoding', 'sms-segments']);
+const blocksRenderedText = (finding: Finding) =>
+  !finding.suppressed && (finding.ruleId === 'sms-segments' || (finding.ruleId === 'sms-encoding' && finding.severity === 'error'));
 
 /**
  * `POST /v1/templates/{templateId}/dispatch`: the gate. A version is sent only if its
@@ -131,9 +138,7 @@ function checkedText(stored: TemplateVersion, dispatch: DispatchRequest): string
   }
   const rendered = renderBody(template.body, dispatch.variables);
   if ('problems' in rendered) throw invalidVariables(rendered.problems);
-  const blocking = lint(renderedTemplate(template, rendered.text)).findings.filter(
-    (finding) => RENDERED_TEXT_RULES.has(finding.ruleId) && finding.severity === 'error' && !finding.suppressed,
-  );
+  const blocking = lint(renderedTemplate(template, rendered.text)).findings.filter(blocksRenderedText);
   if (blocking.length > 0) {
     throw new ServiceError(422, 'rendered_text_refused', 'the text filled with these values does not fit the SMS limits', {
       details: blocking.map(asProblem('/variables')),
@@ -143,10 +148,11 @@ function checkedText(stored: TemplateVersion, dispatch: DispatchRequest): string
   return rendered.text;
 }
 
-/** The rendered text as a template with no placeholders, keeping the suppressions of the length and encoding rules. */
+/** The rendered text as a template with no placeholders (the sender prefix counts), keeping the length and encoding suppressions. */
 function renderedTemplate(template: Template, text: string): Template {
   const suppress = (template.suppress ?? []).filter(({ rule }) => RENDERED_TEXT_RULES.has(rule) && Object.hasOwn(rules, rule));
-  return { locale: template.locale, category: template.category, body: text, ...(suppress.length > 0 ? { suppress } : {}) };
+  const { locale, category, sender } = template;
+  return { locale, category, body: text, ...(sender === undefined ? {} : { sender }), ...(suppress.length > 0 ? { suppress } : {}) };
 }
 
 function asProblem(path: string): (finding: Finding) => InputProblem {

@@ -202,6 +202,10 @@ function isUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   if (UNAVAILABLE_ERRORS.has(error.name)) return true;
   const metadata = (error as { $metadata?: { httpStatusCode?: number } }).$metadata;
-  const code = (error as { code?: string }).code;
-  return (metadata?.httpStatusCode ?? 0) >= 500 || code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT';
+  if ((metadata?.httpStatusCode ?? 0) >= 500) return true;
+  // The SDK keeps a socket error's code, or only its text when it re-wraps the error.
+  const code = (error as { code?: unknown }).code;
+  return (typeof code === 'string' && NETWORK_ERRORS.test(code)) || NETWORK_ERRORS.test(error.message);
 }
+
+const NETWORK_ERRORS = /\b(?:ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EPIPE)\b/;
