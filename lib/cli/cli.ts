@@ -192,8 +192,11 @@ function expandPattern(pattern: string, cwd: string): string[] {
   const isDirectory = existsSync(path) && statSync(path).isDirectory();
   if (existsSync(path) && !isDirectory) return [path];
   if (!isDirectory && !isDynamicPattern(pattern)) throw new FatalError(`${pattern}: no such file`);
-  const globs = isDirectory ? templateExtensions.map((extension) => `${pattern}/**/*${extension}`) : [pattern];
-  const matches = globSync(globs, { cwd, absolute: true, ignore: IGNORED }).sort();
+  const matches = (
+    isDirectory
+      ? globSync(templateExtensions.map((extension) => `**/*${extension}`), { cwd: path, absolute: true, ignore: IGNORED })
+      : globSync(pattern, { cwd, absolute: true, ignore: IGNORED })
+  ).sort();
   if (matches.length === 0) throw new FatalError(`${pattern}: no file matched`);
   return matches.map((match) => resolve(match));
 }
