@@ -1,6 +1,8 @@
-import { InputError, lint, rules } from '../lib/engine';
+import { InputError, lint, rules, type Config } from '../lib/engine';
 
-const onlyRules = (...ids: string[]) => ({ rules: Object.fromEntries(Object.keys(rules).map((id) => [id, ids.includes(id) ? 'error' : 'off'])) });
+const onlyRules = (...ids: string[]): Config => ({
+  rules: Object.fromEntries(Object.keys(rules).map((id) => [id, ids.includes(id) ? ('error' as const) : ('off' as const)])),
+});
 const body = 'Pay at http://telvo.uk/pay with your PIN: reply with your PIN.';
 
 describe('suppressions', () => {

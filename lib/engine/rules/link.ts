@@ -4,13 +4,13 @@ import type { Rule } from '../types';
 
 const SHORTENERS = new Set(shorteners.domains);
 /**
- * A link: `http(s)://` and what follows up to white space, or a bare domain with a known
- * top-level domain and an optional path. The lookbehind starts matches only at the start of
+ * A link: `http(s)://` or `www.` and what follows up to white space, or a bare domain with a
+ * known top-level domain and an optional path (a path required for TLDs that are also words). The lookbehind starts matches only at the start of
  * a token (not inside a word, an e-mail address or a longer domain), so each token is read
  * once: linear time.
  */
 const LINK = new RegExp(
-  `(?<![\\w.@/-])(?:https?://[^\\s<>"]+|www\\.[^\\s<>"]+|(?:[a-z0-9-]+\\.)+(?:${tlds.tlds.join('|')})(?![\\w-])(?:[/?#][^\\s<>"]*)?)`,
+  `(?<![\\w.@/-])(?:https?://[^\\s<>"]+|www\\.[^\\s<>"]+|(?:[a-z0-9-]+\\.)+(?:(?:${tlds.tlds.join('|')})(?!\\.?[\\w-])(?:[/?#][^\\s<>"]*)?|(?:${tlds.withPathOnly.join('|')})/[^\\s<>"]*))`,
   'gi',
 );
 /** Punctuation that ends a sentence rather than a link. */

@@ -9,6 +9,8 @@ const patternsOf = perLanguage(({ sms: { sensitiveData } }) => ({
   anyItem: anyOf([...sensitiveData.objects, ...sensitiveData.requestsOnTheirOwn]),
   items: anyOf(sensitiveData.objects, 'gi'),
   requests: anyOf(sensitiveData.requests, 'i'),
+  /** "my account number": the writer's own item, given rather than asked for. */
+  sendersOwn: anyOf(sensitiveData.sendersOwn, 'i'),
   onTheirOwn: anyOf(sensitiveData.requestsOnTheirOwn, 'gi'),
   protective: anyOf(sensitiveData.protective, 'i'),
 }));
@@ -26,7 +28,7 @@ export const sensitiveDataRequest: Rule = {
     },
   },
   check(ctx) {
-    const { anyItem, items, requests, onTheirOwn, protective } = patternsOf(ctx.language);
+    const { anyItem, items, requests, sendersOwn, onTheirOwn, protective } = patternsOf(ctx.language);
     const text = ctx.text.masked;
     if (!anyItem.test(text)) return;
     let reportedUpTo = -1;
@@ -42,7 +44,7 @@ export const sensitiveDataRequest: Rule = {
       if (itemStart < reportedUpTo) continue;
       const before = sentenceBefore(text, itemStart);
       const request = requests.exec(before);
-      if (!request || protective.test(before)) continue;
+      if (!request || protective.test(before) || sendersOwn.test(before)) continue;
       const start = itemStart - before.length + request.index;
       reportedUpTo = end;
       ctx.report({ start, end, messageId: 'asks', data: { what: match[0] }, suggestionId: 'neverAsk' });

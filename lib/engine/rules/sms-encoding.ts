@@ -4,6 +4,8 @@ import type { Rule } from '../types';
 
 const REPLACEMENT = new Map(Object.entries(replacements).filter(([char]) => char !== '$comment'));
 /** A Latin letter (an accented one, since the rest are in GSM-7): spelling, never replaced. */
+/** Characters nobody can see in a message: shown by code point (U+00A0). */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Z}]/gu;
 const LATIN_LETTER = /\p{Script=Latin}/u;
 
 /** Characters that switch the whole message to UCS-2, one finding per run. */
@@ -24,7 +26,7 @@ export const smsEncoding: Rule = {
     for (const run of ctx.text.masked.matchAll(NON_GSM7_RUN)) {
       const chars = run[0];
       const start = run.index;
-      const data = { chars };
+      const data = { chars: chars.replace(INVISIBLE, codePoint) };
       const standIns = [...chars].map((char) => REPLACEMENT.get(char));
       if (standIns.every((standIn) => standIn !== undefined)) {
         ctx.report({ start, end: start + chars.length, messageId: 'replaceable', data: { ...data, replacement: standIns.join('') }, suggestionId: 'replaceWith' });
@@ -36,3 +38,7 @@ export const smsEncoding: Rule = {
     }
   },
 };
+
+function codePoint(char: string): string {
+  return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
