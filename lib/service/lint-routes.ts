@@ -1,4 +1,4 @@
-import { InputError, lint } from '../engine';
+import { InputError, lint, type Config } from '../engine';
 import { badRequest } from './errors';
 import type { Route } from './http';
 import { jsonResponse, readJsonBody } from './json';
@@ -14,7 +14,8 @@ export function lintRoutes(): Route[] {
       async handle(request) {
         const { template, config } = parseLintRequest(readJsonBody(request));
         try {
-          return jsonResponse(200, lint(template, config));
+          // Validated with the engine's own config schema; FromSchema types its nested tuples more loosely.
+          return jsonResponse(200, lint(template, config as Config | undefined));
         } catch (error) {
           if (!(error instanceof InputError)) throw error;
           throw badRequest(`the ${error.what} is not valid`, problemsUnder(error, `/${error.what}`));
