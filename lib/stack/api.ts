@@ -34,6 +34,8 @@ export interface ApiRoute {
   readonly body?: { readonly modelName: string; readonly schema: JsonSchema };
   /** Optional query string parameters the route accepts. */
   readonly query?: readonly string[];
+  /** Headers the route requires: API Gateway refuses a request without them. */
+  readonly requiredHeaders?: readonly string[];
 }
 
 /**
@@ -96,14 +98,16 @@ export class ServiceApi extends Construct {
       validateRequestBody: true,
       validateRequestParameters: true,
     });
-    // API Gateway's own 400 says only "Invalid request body": name the fields instead.
-    this.api.addGatewayResponse('BadRequestBody', {
-      type: ResponseType.BAD_REQUEST_BODY,
-      statusCode: '400',
-      templates: {
-        'application/json': '{"error":{"code":"invalid-request","message":"$context.error.validationErrorString"}}',
-      },
-    });
+    // Refusals by API Gateway itself answer in the service's error shape. Only the
+    // pre-quoted `messageString` is used: gateway responses are plain substitution (no
+    // escaping), and `validationErrorString` holds double quotes that would break the JSON.
+    for (const type of [ResponseType.BAD_REQUEST_BODY, ResponseType.BAD_REQUEST_PARAMETERS]) {
+      this.api.addGatewayResponse(type.responseType, {
+        type,
+        statusCode: '400',
+        templates: { 'application/json': '{"error":{"code":"invalid_request","message":$context.error.messageString,"details":[]}}' },
+      });
+    }
   }
 
   addRoute(route: ApiRoute): void {
@@ -115,6 +119,7 @@ export class ServiceApi extends Construct {
     const requestParameters = Object.fromEntries([
       ...pathParameters.map((name) => [`method.request.path.${name}`, true]),
       ...(route.query ?? []).map((name) => [`method.request.querystring.${name}`, false]),
+      ...(route.requiredHeaders ?? []).map((name) => [`method.request.header.${name}`, true]),
     ]);
     const method = resource.addMethod(route.method, new LambdaIntegration(route.handler, { allowTestInvoke: false }), {
       requestValidator: this.validator,

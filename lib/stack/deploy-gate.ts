@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { Annotations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
-import { loadTemplateFile, templateExtensions } from '../cli/sources';
-import { lint, resolveConfig, type Finding, type ResolvedConfig } from '../engine';
+import { SourceError, loadTemplateFile, templateExtensions } from '../cli/sources';
+import { InputError, lint, resolveConfig, type Finding, type ResolvedConfig } from '../engine';
 import { projectRoot } from './paths';
 
 /** The files of a templates folder the gate reads (the CLI's); anything else there is left alone. */
@@ -28,7 +28,8 @@ export interface GateResult {
 /**
  * Lints every template file in `dir` (recursively) with the project's
  * `smslint.config.json` when it has one. Pure of CDK: the stack decides what a verdict means.
- * A file that cannot be read or does not fit the template schema is an error, not a crash.
+ * A file that cannot be read or does not fit the template schema is an error finding; any
+ * other exception is a bug and propagates (it stops the synthesis all the same).
  */
 export function lintTemplateDirectory(dir: string, configPath = join(projectRoot, CONFIG_FILE)): GateResult {
   if (!existsSync(dir)) throw new Error(`deploy gate: the templates folder ${dir} does not exist`);
@@ -43,7 +44,8 @@ export function lintTemplateDirectory(dir: string, configPath = join(projectRoot
     try {
       entries = loadTemplateFile(file, displayPath(file));
     } catch (error) {
-      result.errors.push({ source: displayPath(file), ruleId: 'invalid-file', message: messageOf(error) });
+      if (!(error instanceof SourceError)) throw error;
+      result.errors.push({ source: displayPath(file), ruleId: 'invalid-file', message: error.message });
       continue;
     }
     for (const { source: where, template } of entries) {
@@ -51,7 +53,8 @@ export function lintTemplateDirectory(dir: string, configPath = join(projectRoot
       try {
         findings = lint(template, config).findings;
       } catch (error) {
-        result.errors.push({ source: where, ruleId: 'invalid-template', message: messageOf(error) });
+        if (!(error instanceof InputError)) throw error;
+        result.errors.push({ source: where, ruleId: 'invalid-template', message: error.message });
         continue;
       }
       for (const finding of findings) {

@@ -4,6 +4,7 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { lambdaBundling } from '../service/bundling';
 import { acknowledge } from './nag';
 import { fromRoot, projectRoot } from './paths';
 
@@ -70,15 +71,14 @@ export class ServiceFunction extends Construct {
         POWERTOOLS_LOG_LEVEL: 'INFO',
         ...props.environment,
       },
+      // The options `npm run bench` measures (lib/service/bundling.ts), so the deployed
+      // bundle is the measured one.
       bundling: {
         format: OutputFormat.CJS,
-        target: 'node22',
-        minify: true,
-        sourceMap: true,
-        // Stack traces need the mappings, not the sources: a smaller bundle to load.
-        sourcesContent: false,
-        // The Node.js 22 runtime ships the AWS SDK v3; bundling it would add ~600 KiB.
-        externalModules: ['@aws-sdk/*'],
+        target: lambdaBundling.target,
+        minify: lambdaBundling.minify,
+        sourceMap: lambdaBundling.sourcemap,
+        externalModules: [...lambdaBundling.external],
         define: props.define,
         logLevel: LogLevel.WARNING,
       },

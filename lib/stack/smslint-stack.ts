@@ -141,6 +141,7 @@ export class SmslintStack extends Stack {
       path: '/v1/templates/{templateId}/dispatch',
       handler: dispatch,
       body: model('DispatchRequest', dispatchRequestSchema),
+      requiredHeaders: ['Idempotency-Key'],
     });
   }
 

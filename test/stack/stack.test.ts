@@ -2,7 +2,11 @@ import { App, Token } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { CfnRole } from 'aws-cdk-lib/aws-iam';
+import { dispatchRoutes } from '../../lib/service/dispatch-routes';
+import { lintRoutes } from '../../lib/service/lint-routes';
+import { templateRoutes } from '../../lib/service/template-routes';
 import { SmslintStack } from '../../lib/stack/smslint-stack';
+import { emptyTemplatesDir } from './no-templates';
 import type { ServiceFunction } from '../../lib/stack/service-function';
 
 interface Statement {
@@ -15,8 +19,11 @@ interface Statement {
 let stack: SmslintStack;
 let template: Template;
 
+const noTemplates = emptyTemplatesDir();
+afterAll(() => noTemplates.remove());
+
 beforeAll(() => {
-  stack = new SmslintStack(new App(), 'Smslint');
+  stack = new SmslintStack(new App(), 'Smslint', { templatesDir: noTemplates.dir });
   template = Template.fromStack(stack);
 });
 
@@ -149,6 +156,20 @@ describe('the API', () => {
     template.resourcePropertiesCountIs('AWS::ApiGateway::RequestValidator', { ValidateRequestBody: true, ValidateRequestParameters: true }, 1);
   });
 
+  test("the API routes to each function exactly the routes its handler serves", () => {
+    // The route tables only need their dependencies when a request comes in.
+    const served = {
+      lint: lintRoutes(),
+      templates: templateRoutes({ store: {} as never, now: () => new Date() }),
+      dispatch: dispatchRoutes({ store: {} as never, publisher: {} as never, logger: {} as never, now: () => new Date(), newId: () => '' }),
+    };
+    for (const [fn, handlerRoutes] of Object.entries(served)) {
+      expect(handlerRoutes.map((route) => `${route.method} ${route.pattern}`).sort()).toEqual(
+        routes.filter((route) => route[2] === fn).map(([method, path]) => `${method} ${path}`).sort(),
+      );
+    }
+  });
+
   test.each(routes)('%s %s is served by the %s function', (method, path, fn) => {
     const node = stack.api.api.root.resourceForPath(path).node.findChild(method);
     const cfn = template.findResources('AWS::ApiGateway::Method')[stack.getLogicalId(node.node.defaultChild as never)];
@@ -194,12 +215,28 @@ describe('the API', () => {
     });
   });
 
-  test('a body refused by validation answers in the service error shape, naming the problem', () => {
-    template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
-      ResponseType: 'BAD_REQUEST_BODY',
-      StatusCode: '400',
-      ResponseTemplates: { 'application/json': Match.stringLikeRegexp('validationErrorString') },
+  test('dispatch requires an Idempotency-Key header and the versions list takes optional limit and cursor', () => {
+    const parametersOf = (path: string, method: string) => {
+      const node = stack.api.api.root.resourceForPath(path).node.findChild(method);
+      return template.findResources('AWS::ApiGateway::Method')[stack.getLogicalId(node.node.defaultChild as never)].Properties.RequestParameters;
+    };
+    expect(parametersOf('/v1/templates/{templateId}/dispatch', 'POST')).toEqual({
+      'method.request.path.templateId': true,
+      'method.request.header.Idempotency-Key': true,
     });
+    expect(parametersOf('/v1/templates/{templateId}/versions', 'GET')).toEqual({
+      'method.request.path.templateId': true,
+      'method.request.querystring.limit': false,
+      'method.request.querystring.cursor': false,
+    });
+  });
+
+  test.each(['BAD_REQUEST_BODY', 'BAD_REQUEST_PARAMETERS'])('a %s refusal answers 400 in the service error shape, as valid JSON', (type) => {
+    const [response] = Object.values(template.findResources('AWS::ApiGateway::GatewayResponse', { Properties: { ResponseType: type } }));
+    expect(response.Properties.StatusCode).toBe('400');
+    // API Gateway substitutes $context.error.messageString as a quoted JSON string.
+    const body = response.Properties.ResponseTemplates['application/json'].replace('$context.error.messageString', '"Invalid request body"');
+    expect(JSON.parse(body)).toEqual({ error: { code: 'invalid_request', message: 'Invalid request body', details: [] } });
   });
 });
 
