@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { CreateTableCommand, DynamoDBClient, ResourceNotFoundException, DescribeTableCommand, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
+import { pageHeaders } from '../web/headers';
 import { renderPlaygroundPage } from '../web/page';
 import { DynamoTemplateStore } from '../service/dynamo-store';
 import type { Route, ServiceRequest } from '../service/http';
@@ -37,6 +38,7 @@ const TABLE_NAME = 'smslint';
  */
 export async function startLocalService({ port, host = '127.0.0.1', dataDir, logger = new JsonConsoleLogger('smslint-local') }: LocalServiceOptions): Promise<LocalService> {
   mkdirSync(dataDir, { recursive: true });
+  const unlock = lockDataDir(dataDir);
   const database = dynalite({ createTableMs: 0, path: join(dataDir, 'dynamodb') });
   await listen(database, 0, '127.0.0.1', 'dynalite');
   const client = new DynamoDBClient({
@@ -50,7 +52,7 @@ export async function startLocalService({ port, host = '127.0.0.1', dataDir, log
     await ensureTable(client, dataDir);
     const outbox = new OutboxPublisher(join(dataDir, 'outbox.jsonl'));
     const localRoutes: Route[] = [
-      { method: 'GET', pattern: '/', handle: async () => ({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: renderPlaygroundPage() }) },
+      { method: 'GET', pattern: '/', handle: async () => ({ status: 200, headers: pageHeaders(renderPlaygroundPage()), body: renderPlaygroundPage() }) },
       { method: 'GET', pattern: '/v1/outbox', handle: async () => jsonResponse(200, { items: await outbox.records() }) },
     ];
     const handle = createServiceHandler(
@@ -69,12 +71,45 @@ export async function startLocalService({ port, host = '127.0.0.1', dataDir, log
     await listen(server, port, host, 'the smslint server');
   } catch (error) {
     await closeAll(undefined, database, client);
+    unlock();
     throw error;
   }
   const address = server.address() as AddressInfo;
   const shownHost = host.includes(':') ? `[${host}]` : host;
   const running = server;
-  return { url: `http://${shownHost}:${address.port}`, close: () => closeAll(running, database, client) };
+  return { url: `http://${shownHost}:${address.port}`, close: () => closeAll(running, database, client).finally(unlock) };
+}
+
+/**
+ * One server per data directory: a second dynalite on the same LevelDB crashes its whole
+ * process with "Database is closed", so the directory is claimed first with a lock file
+ * holding our pid. A lock left by a process that no longer runs is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const lockFile = join(dataDir, 'server.lock');
+  for (;;) {
+    try {
+      writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      return () => rmSync(lockFile, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const owner = Number(readFileSync(lockFile, 'utf8'));
+    if (isRunning(owner)) {
+      throw new Error(`the data directory ${dataDir} is in use by another smslint server (pid ${owner}); stop it or set SMSLINT_DATA_DIR`);
+    }
+    rmSync(lockFile, { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** The table of the AWS stack, created on first start; dynalite keeps it on disk afterwards. */
