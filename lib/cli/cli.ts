@@ -5,7 +5,9 @@ import { parseArgs } from 'node:util';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { InputError, lint, resolveConfig, type ResolvedConfig } from '../engine';
 import { CONFIG_FILE_NAME, findConfigFile, loadConfigFile } from './config-file';
+import { regionBetween } from './body-locations';
 import { formatters } from './formatters';
+import { positionsIn } from './positions';
 import { countProblems, type TemplateReport } from './report';
 import { SourceError, loadTemplateFile, templateExtensions, type LoadedTemplate } from './sources';
 
@@ -161,13 +163,16 @@ async function loadInputs(
   if (patterns.filter((pattern) => pattern === '-').length > 1) throw new FatalError('- (standard input) may be given once');
   for (const pattern of patterns) {
     if (pattern === '-') {
+      const body = await readBody(io.stdin);
       const template = {
         locale: inputOptions.locale ?? config.defaultLocale,
         category: inputOptions.category ?? config.defaultCategory,
         ...(inputOptions.sender !== undefined && { sender: inputOptions.sender }),
-        body: await readBody(io.stdin),
+        body,
       };
-      loaded.push({ source: STDIN_SOURCE, line: 1, template, file: null });
+      const positionOf = positionsIn(body);
+      const locateBody = (start: number, end: number) => regionBetween(start, end, positionOf);
+      loaded.push({ source: STDIN_SOURCE, line: 1, template, file: null, locateBody });
       continue;
     }
     for (const path of expandPattern(pattern, io.cwd)) {
@@ -212,10 +217,10 @@ async function readBody(stdin: NodeJS.ReadableStream): Promise<string> {
 function lintAll(loaded: InputTemplate[], config: ResolvedConfig) {
   const reports: TemplateReport[] = [];
   const problems: string[] = [];
-  for (const { source, line, file, template } of loaded) {
+  for (const { source, line, file, template, locateBody } of loaded) {
     try {
       const result = lint(template, config);
-      reports.push({ source, file, line, body: (template as { body: string }).body, result });
+      reports.push({ source, file, line, body: (template as { body: string }).body, result, locateBody });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       problems.push(`${source}: ${error.message}`);

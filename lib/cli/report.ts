@@ -1,4 +1,5 @@
 import type { LintResult } from '../engine';
+import type { BodyLocator } from './body-locations';
 
 /** One linted template with what the formatters need to place its findings. */
 export interface TemplateReport {
@@ -10,6 +11,8 @@ export interface TemplateReport {
   line: number;
   body: string;
   result: LintResult;
+  /** Where a span of the body is in the file (in the body itself for standard input). */
+  locateBody?: BodyLocator;
 }
 
 export interface FormatContext {

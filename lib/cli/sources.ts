@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { parseDocument, isSeq, type Node } from 'yaml';
-import { positionsIn } from './positions';
+import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { jsonBodyLocator, stringEnd, yamlBodyLocator, type BodyLocator } from './body-locations';
+import { positionsIn, type Position } from './positions';
 
 /** One template as read from a file, not yet validated. */
 export interface LoadedTemplate {
@@ -10,6 +11,8 @@ export interface LoadedTemplate {
   /** 1-based line of the file where the template starts. */
   line: number;
   template: unknown;
+  /** Where a span of the body is written in the file; absent when the template has no string body. */
+  locateBody?: BodyLocator;
 }
 
 /** A file that cannot be read or parsed; the message names the file and, where known, the line. */
@@ -69,19 +72,34 @@ export function parseJson(text: string, name: string, firstLine = 1): unknown {
 
 function loadJsonLines(text: string, name: string): LoadedTemplate[] {
   const templates: LoadedTemplate[] = [];
+  const positionOf = positionsIn(text);
+  let lineStart = 0;
   text.split('\n').forEach((rawLine, index) => {
     const line = index + 1;
+    const start = lineStart;
+    lineStart += rawLine.length + 1;
     const content = rawLine.replace(/\r$/, '');
     if (content.trim() === '') return;
-    templates.push({ source: `${name}:${line}`, line, template: parseJson(content, name, line) });
+    const template = parseJson(content, name, line);
+    const locateBody = jsonBodyLocator(text, start + firstValueOffset(content), positionOf);
+    templates.push({ source: `${name}:${line}`, line, template, ...(locateBody && { locateBody }) });
   });
   return templates;
 }
 
 function loadJson(text: string, name: string): LoadedTemplate[] {
   const value = parseJson(text, name);
-  if (!Array.isArray(value)) return [{ source: name, line: positionsIn(text)(firstValueOffset(text)).line, template: value }];
-  return itemSources(name, text, arrayItemOffsets(text)).map((item, index) => ({ ...item, template: value[index] }));
+  const positionOf = positionsIn(text);
+  const located = (start: number) => {
+    const locateBody = jsonBodyLocator(text, start, positionOf);
+    return locateBody && { locateBody };
+  };
+  if (!Array.isArray(value)) {
+    const start = firstValueOffset(text);
+    return [{ source: name, line: positionOf(start).line, template: value, ...located(start) }];
+  }
+  const offsets = arrayItemOffsets(text);
+  return itemSources(name, offsets, positionOf).map((item, index) => ({ ...item, template: value[index], ...located(offsets[index]) }));
 }
 
 function loadYaml(text: string, name: string): LoadedTemplate[] {
@@ -92,18 +110,27 @@ function loadYaml(text: string, name: string): LoadedTemplate[] {
     const message = firstError.message.split('\n')[0].replace(/ at line \d+, column \d+:$/, '');
     throw new SourceError(`${name}${where}: invalid YAML: ${message}`);
   }
+  const positionOf = positionsIn(text);
+  const located = (node: unknown) => {
+    const body = isMap(node) ? node.get('body', true) : undefined;
+    const locateBody = isScalar(body) ? yamlBodyLocator(text, body, positionOf) : undefined;
+    return locateBody && { locateBody };
+  };
   const contents = document.contents;
   const value: unknown = document.toJS();
   if (!isSeq(contents)) {
-    return [{ source: name, line: positionsIn(text)(contents?.range?.[0] ?? 0).line, template: value }];
+    return [{ source: name, line: positionOf(contents?.range?.[0] ?? 0).line, template: value, ...located(contents) }];
   }
   const offsets = contents.items.map((item) => (item as Node).range?.[0] ?? 0);
-  return itemSources(name, text, offsets).map((item, index) => ({ ...item, template: (value as unknown[])[index] }));
+  return itemSources(name, offsets, positionOf).map((item, index) => ({
+    ...item,
+    template: (value as unknown[])[index],
+    ...located(contents.items[index]),
+  }));
 }
 
 /** `file:line` for each list item; `file:line:column` when items share a line, so sources stay unique. */
-function itemSources(name: string, text: string, offsets: number[]): { source: string; line: number }[] {
-  const positionOf = positionsIn(text);
+function itemSources(name: string, offsets: number[], positionOf: (offset: number) => Position): { source: string; line: number }[] {
   const positions = offsets.map(positionOf);
   const itemsOnLine = new Map<number, number>();
   for (const { line } of positions) itemsOnLine.set(line, (itemsOnLine.get(line) ?? 0) + 1);
@@ -134,7 +161,7 @@ function arrayItemOffsets(text: string): number[] {
       expectingItem = false;
     }
     if (c === '"') {
-      for (i++; text[i] !== '"'; i++) if (text[i] === '\\') i++;
+      i = stringEnd(text, i);
     } else if (c === '[' || c === '{') {
       depth++;
       if (depth === 1) expectingItem = true;

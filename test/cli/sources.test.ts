@@ -17,7 +17,12 @@ describe('loadTemplateFile', () => {
 
   it('reads a JSON file of one template as the file, and a JSON array item by item with their lines', () => {
     expect(loadTemplateFile(join(fixtures, 'welcome.json'), 'welcome.json')).toEqual([
-      { source: 'welcome.json', line: 1, template: { id: 'welcome', locale: 'en', category: 'promotional', body: 'Welcome to Telvo.' } },
+      {
+        source: 'welcome.json',
+        line: 1,
+        template: { id: 'welcome', locale: 'en', category: 'promotional', body: 'Welcome to Telvo.' },
+        locateBody: expect.any(Function),
+      },
     ]);
     expect(loadTemplateFile(join(fixtures, 'batch.json'), 'batch.json').map(({ source, template }) => [source, (template as { id: string }).id])).toEqual([
       ['batch.json:2', 'batch-1'],
@@ -42,7 +47,9 @@ describe('loadTemplateFile', () => {
     ]);
     const { dir, cleanUp } = workspace({ 'one.yml': '# a comment\n\nid: one\nlocale: en\ncategory: transactional\nbody: Hi\n' });
     try {
-      expect(loadTemplateFile(join(dir, 'one.yml'))).toEqual([{ source: join(dir, 'one.yml'), line: 3, template: template('one') }]);
+      expect(loadTemplateFile(join(dir, 'one.yml'))).toEqual([
+        { source: join(dir, 'one.yml'), line: 3, template: template('one'), locateBody: expect.any(Function) },
+      ]);
     } finally {
       cleanUp();
     }
@@ -67,5 +74,39 @@ describe('loadTemplateFile', () => {
     } finally {
       cleanUp();
     }
+  });
+});
+
+describe('locateBody', () => {
+  /** The file text a body span is placed on, and the region's line and column. */
+  function placed(file: string, content: string, index: number, start: number, end: number) {
+    const { dir, cleanUp } = workspace({ [file]: content });
+    try {
+      const region = loadTemplateFile(join(dir, file), file)[index].locateBody!(start, end);
+      const text = region.charOffset === undefined ? undefined : content.slice(region.charOffset, region.charOffset + region.charLength!);
+      return { text, line: region.startLine, column: region.startColumn };
+    } finally {
+      cleanUp();
+    }
+  }
+
+  it('places body spans of JSON and JSON Lines exactly, through escapes', () => {
+    const body = String.raw`Caf\u00e9 \"Le Bon\"\nPay NOW`;
+    const line = `{"id": "x", "note": "body", "body": "${body}", "locale": "en"}`;
+    // Body: `Café "Le Bon"\nPay NOW`: "NOW" is at 18-21, "é" at 3-4, the quoted name at 5-13;
+    // "note": "body" is a value, not the key.
+    expect(placed('a.jsonl', `\n${line}\n`, 0, 18, 21)).toEqual({ text: 'NOW', line: 2, column: 64 });
+    expect(placed('a.jsonl', line, 0, 3, 4)).toEqual({ text: '\\u00e9', line: 1, column: 41 });
+    expect(placed('a.json', `[\n  {"id": "y", "body": "Hi"},\n  ${line}\n]`, 1, 5, 13)).toEqual({ text: '\\"Le Bon\\"', line: 3, column: 50 });
+  });
+
+  it.each([
+    ['plain', 'body: Pay NOW now\n', { text: 'NOW', line: 1, column: 11 }],
+    ['double-quoted', '- id: x\n  body: "Pay NOW now"\n', { text: 'NOW', line: 2, column: 14 }],
+    ['single-quoted', "- body: 'Pay NOW now'\n", { text: 'NOW', line: 1, column: 14 }],
+    ['escaped', 'body: "Pay\\tNOW now"\n', { text: undefined, line: 1, column: undefined }],
+    ['folded', 'body: >\n  Pay NOW\n  now\n', { text: undefined, line: 1, column: undefined }],
+  ])('places a %s YAML body exactly when written as is, else on its line', (_kind, content, expected) => {
+    expect(placed('a.yaml', content, 0, 4, 7)).toEqual(expected);
   });
 });

@@ -7,11 +7,11 @@ import type { Formatter, TemplateReport } from '../report';
 const INFORMATION_URI = 'https://smslint.dev/';
 
 /**
- * SARIF 2.1.0, for code scanning. Engine offsets are into a template's body, not into
- * its file (a JSON string holds the body escaped), so a result says where the template is
- * in the file (`physicalLocation.region.startLine`) and where the problem is in the body
- * (`location.properties.bodyRegion`, a region object relative to the body). From standard
- * input the body is the whole artifact and the physical region is the body region.
+ * SARIF 2.1.0, for code scanning. Engine offsets are into a template's body, so each
+ * result has two regions: `physicalLocation.region`, in the file (exact for JSON and JSON
+ * Lines, through escapes, and for a YAML body written as is; else the line where the body,
+ * or the template, starts), and `location.properties.bodyRegion`, the same span relative
+ * to the body. From standard input the body is the artifact: both regions are the same.
  */
 export const sarif: Formatter = (reports, { version }) => {
   const ruleIds = Object.keys(rules);
@@ -48,11 +48,12 @@ function describeRule(id: string): ReportingDescriptor {
 }
 
 function toResult(report: TemplateReport, finding: Finding, ruleIndex: number, region: Region): Result {
+  const fileRegion = report.locateBody?.(finding.start, finding.end) ?? { startLine: report.line };
   const location: Location = {
-    physicalLocation:
-      report.file === null
-        ? { artifactLocation: { description: { text: 'standard input' } }, region }
-        : { artifactLocation: { uri: encodeURI(report.file) }, region: { startLine: report.line } },
+    physicalLocation: {
+      artifactLocation: report.file === null ? { description: { text: 'standard input' } } : { uri: encodeURI(report.file) },
+      region: fileRegion,
+    },
     logicalLocations: [{ name: report.result.id ?? report.source, fullyQualifiedName: `${report.source}#/body`, kind: 'member' }],
     properties: { bodyRegion: region },
   };
