@@ -10,6 +10,14 @@ import { projectRoot } from './paths';
 const TEMPLATE_EXTENSIONS: ReadonlySet<string> = new Set(templateExtensions);
 const CONFIG_FILE = 'smslint.config.json';
 
+/** The gate refused the templates: its message lists each error with its file and rule. */
+export class DeployGateError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DeployGateError';
+  }
+}
+
 /** One line of the gate's verdict: where, which rule, what. */
 export interface GateFinding {
   /** The template, as `loadTemplateFile` names it: `file`, or `file:line` when a file holds several. */
@@ -32,7 +40,7 @@ export interface GateResult {
  * other exception is a bug and propagates (it stops the synthesis all the same).
  */
 export function lintTemplateDirectory(dir: string, configPath = join(projectRoot, CONFIG_FILE)): GateResult {
-  if (!existsSync(dir)) throw new Error(`deploy gate: the templates folder ${dir} does not exist`);
+  if (!existsSync(dir)) throw new DeployGateError(`smslint deploy gate: the templates folder ${dir} does not exist`);
   const config = loadConfig(configPath);
   const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((name) => TEMPLATE_EXTENSIONS.has(extname(name).toLowerCase()) && !name.endsWith(CONFIG_FILE))
@@ -75,7 +83,7 @@ export function lintTemplateDirectory(dir: string, configPath = join(projectRoot
 export function enforceDeployGate(scope: IConstruct, dir: string): GateResult {
   const result = lintTemplateDirectory(dir);
   if (result.errors.length > 0) {
-    throw new Error(
+    throw new DeployGateError(
       `smslint deploy gate: ${result.errors.length} error(s) in the templates of ${displayPath(dir)}:\n` +
         result.errors.map(formatFinding).join('\n'),
     );
@@ -91,7 +99,7 @@ function loadConfig(path: string): ResolvedConfig | undefined {
   try {
     return resolveConfig(JSON.parse(readFileSync(path, 'utf8')));
   } catch (error) {
-    throw new Error(`smslint deploy gate: ${displayPath(path)}: ${messageOf(error)}`);
+    throw new DeployGateError(`smslint deploy gate: ${displayPath(path)}: ${messageOf(error)}`);
   }
 }
 

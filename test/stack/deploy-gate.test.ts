@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
-import { lintTemplateDirectory } from '../../lib/stack/deploy-gate';
+import { DeployGateError, lintTemplateDirectory } from '../../lib/stack/deploy-gate';
 import { fromRoot } from '../../lib/stack/paths';
 import { SmslintStack } from '../../lib/stack/smslint-stack';
 
@@ -64,7 +64,15 @@ test('an error finding stops the synthesis, naming each file and rule', () => {
 });
 
 test('the cdk context value templatesDir chooses the folder', () => {
-  expect(() => new SmslintStack(appWithoutBundling({ templatesDir: failing }), 'Smslint')).toThrow(/promo\.json: opt-out/);
+  const synth = () => new SmslintStack(appWithoutBundling({ templatesDir: failing }), 'Smslint');
+  expect(synth).toThrow(DeployGateError);
+  expect(synth).toThrow(/promo\.json: opt-out/);
+});
+
+test('a missing templates folder stops the synthesis too', () => {
+  expect(() => new SmslintStack(appWithoutBundling(), 'Smslint', { templatesDir: join(root, 'absent') })).toThrow(
+    new DeployGateError(`smslint deploy gate: the templates folder ${join(root, 'absent')} does not exist`),
+  );
 });
 
 test('a file that cannot be parsed is an error naming the file and line', () => {
