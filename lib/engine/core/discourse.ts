@@ -1,6 +1,6 @@
 import type { TextAnalysis } from '../text';
 import type { RuleContext } from '../types';
-import { CTA_PHRASE_KINDS, lexiconFor, type CtaPhraseKind, type Lexicon } from './lexicon';
+import { CTA_PHRASE_KINDS, indexText, lexiconFor, scanList, type CtaPhraseKind, type Lexicon, type PhraseList, type TextIndex } from './lexicon';
 import { segment, type Sentence, type Span } from './segments';
 import { overlaps, wordAfter, wordAt, wordBefore, within } from './words';
 
@@ -52,18 +52,20 @@ export function discourseOf(context: RuleContext): Discourse {
 }
 
 interface Reading {
+  /** The masked body: placeholders are U+E000 runs. */
   text: string;
+  /** Its words, lower-cased text and capitals. */
+  index: TextIndex;
   lexicon: Lexicon;
   sentences: Sentence[];
-  /** Help offers and opt-outs: never a CTA, never a reason. */
-  excluded: Span[];
+  /** Help offers and opt-outs (never a CTA, never a reason): found on first need. */
+  excluded?: Span[];
 }
 
 function analyse(context: RuleContext): Discourse {
   const text = context.text.masked;
   const lexicon = lexiconFor(context.locale);
-  const sentences = segment(text);
-  const reading: Reading = { text, lexicon, sentences, excluded: excludedSpans(text, lexicon, sentences) };
+  const reading: Reading = { text, index: indexText(text, lexicon), lexicon, sentences: segment(text) };
   const phrases = ctaPhrases(reading);
   const ctas = findCtas(reading, phrases);
   const mainCta = ctas.find((cta) => isOrder(cta)) ?? ctas[0];
@@ -84,46 +86,60 @@ function isOrder(cta: Cta): boolean {
   return cta.kind !== 'question' && !cta.conditional && !cta.optional;
 }
 
-function* matches(pattern: RegExp, text: string, from = 0, to = text.length): Generator<RegExpExecArray> {
-  pattern.lastIndex = from;
-  for (let match = pattern.exec(text); match && match.index < to; match = pattern.exec(text)) yield match;
+
+function scan(reading: Reading, list: PhraseList, span: Span, visit: (start: number, end: number) => boolean): Span | undefined {
+  return scanList(list, reading.index, span.start, span.end, visit);
 }
 
-function firstMatch(pattern: RegExp, reading: Reading): Span | undefined {
-  for (const match of matches(pattern, reading.text)) {
-    const span = { start: match.index, end: match.index + match[0].length };
-    if (!reading.excluded.some((excluded) => overlaps(excluded, span))) return span;
-  }
-  return undefined;
+function whole(reading: Reading): Span {
+  return { start: 0, end: reading.text.length };
 }
 
-function testAt(pattern: RegExp, text: string, index: number): RegExpExecArray | null {
-  pattern.lastIndex = index;
-  return pattern.exec(text);
+/** The first match of `list` outside help offers and opt-outs. */
+function firstMatch(reading: Reading, list: PhraseList): Span | undefined {
+  return scan(reading, list, whole(reading), (start, end) => !isExcluded(reading, { start, end }));
 }
 
-function sentenceOf(sentences: readonly Sentence[], index: number): number {
-  return sentences.findIndex((sentence) => index < sentence.end);
+function hasMatch(reading: Reading, list: PhraseList, span: Span): boolean {
+  return scan(reading, list, span, (_start, end) => end <= span.end) !== undefined;
+}
+
+function isExcluded(reading: Reading, span: Span): boolean {
+  reading.excluded ??= excludedSpans(reading);
+  return reading.excluded.some((excluded) => overlaps(excluded, span));
+}
+
+/** Tests a sticky RegExp of the lexicon at one position of the lower-cased text. */
+function testAt(reading: Reading, pattern: RegExp, position: number): boolean {
+  pattern.lastIndex = position;
+  return pattern.test(reading.index.lower);
+}
+
+function sentenceOf(sentences: readonly Sentence[], position: number): number {
+  return sentences.findIndex((sentence) => position < sentence.end);
 }
 
 /**
  * Help offers ("Questions? Call 3970", "Pour toute question : 3970") cover their sentence,
  * and the next one when they end with `?` or `:`; opt-outs cover their clause.
  */
-function excludedSpans(text: string, lexicon: Lexicon, sentences: readonly Sentence[]): Span[] {
+function excludedSpans(reading: Reading): Span[] {
+  const { text, lexicon, sentences } = reading;
   const excluded: Span[] = [];
-  for (const match of matches(lexicon.helpOffer, text)) {
-    const index = sentenceOf(sentences, match.index);
-    if (index < 0) continue;
+  scan(reading, lexicon.helpOffer, whole(reading), (start) => {
+    const index = sentenceOf(sentences, start);
     const sentence = sentences[index];
     const following = sentences[index + 1];
-    const offersAhead = following && /[?:]/.test(sentence.terminator);
+    const offersAhead = following !== undefined && /[?:]/.test(sentence.terminator);
     excluded.push({ start: sentence.start, end: offersAhead ? following.end : sentence.end });
-  }
-  for (const match of matches(lexicon.optOut, text)) {
-    const span = { start: match.index, end: match.index + match[0].length };
+    return false;
+  });
+  lexicon.optOut.lastIndex = 0;
+  for (let match = lexicon.optOut.exec(text); match !== null; match = lexicon.optOut.exec(text)) {
+    const optOut = { start: match.index, end: match.index + match[0].length };
+    if (optOut.end === optOut.start) lexicon.optOut.lastIndex++;
     for (const sentence of sentences) {
-      for (const clause of sentence.clauses) if (overlaps(clause, span)) excluded.push(clause);
+      for (const clause of sentence.clauses) if (overlaps(clause, optOut)) excluded.push(clause);
     }
   }
   return excluded;
@@ -134,32 +150,34 @@ interface Phrase extends Span {
 }
 
 /** Every formula, request, obligation, polite question and "you can" in the text, in order. */
-function ctaPhrases({ text, lexicon }: Reading): Phrase[] {
+function ctaPhrases(reading: Reading): Phrase[] {
   const phrases: Phrase[] = [];
-  for (const match of matches(lexicon.ctaPhrase, text)) {
-    const kind = CTA_PHRASE_KINDS.find((name) => match.groups?.[name] !== undefined)!;
-    phrases.push({ kind, start: match.index, end: match.index + match[0].length });
+  for (const kind of CTA_PHRASE_KINDS) {
+    scan(reading, reading.lexicon.cta[kind], whole(reading), (start, end) => {
+      phrases.push({ kind, start, end });
+      return false;
+    });
   }
-  return phrases;
+  return phrases.sort((a, b) => a.start - b.start);
 }
 
 /** True when the words after `from` name an action: "please call", "merci de nous contacter". */
-function actionFollows({ text, lexicon }: Reading, from: number, limit: number, strict: boolean): boolean {
-  const word = wordAfter(text, from, lexicon.objectWords, limit);
-  if (!word || testAt(lexicon.notAction, text, word.start) || lexicon.determiners.has(word.lower)) return false;
-  if (!strict) return true;
-  return lexicon.actionVerbs.has(word.lower) || testAt(lexicon.actionForm, text, word.start) !== null;
+function actionFollows(reading: Reading, from: number, limit: number, strict: boolean): boolean {
+  const { lexicon } = reading;
+  const word = wordAfter(reading.index.lower, from, lexicon.objectWords, limit);
+  if (!word || testAt(reading, lexicon.notAction, word.start) || lexicon.determiners.has(word.lower)) return false;
+  return !strict || lexicon.actionVerbs.has(word.lower) || testAt(reading, lexicon.actionForm, word.start);
 }
 
-function isNegatedAt(reading: Reading, index: number): boolean {
-  return reading.lexicon.negations.has(wordBefore(reading.text, index));
+function isNegatedAt(reading: Reading, position: number): boolean {
+  return reading.lexicon.negations.has(wordBefore(reading.index.lower, position));
 }
 
 /** An obligation addressed to the recipient: not "we must", not "if you need to", not "must not". */
 function isObligation(reading: Reading, phrase: Span): boolean {
-  const before = wordBefore(reading.text, phrase.start);
+  const before = wordBefore(reading.index.lower, phrase.start);
   if (reading.lexicon.obligationNotAfter.has(before) || reading.lexicon.negations.has(before)) return false;
-  const after = wordAt(reading.text, phrase.end);
+  const after = wordAt(reading.index.lower, phrase.end);
   return !(after && reading.lexicon.negations.has(after.lower));
 }
 
@@ -175,23 +193,23 @@ function phraseAsksAction(reading: Reading, phrase: Phrase, sentence: Sentence, 
       return sentence.terminator.includes('?') && actionFollows(reading, phrase.end, clauseEnd, true);
     case 'invitation': {
       // "you can cancel anytime" states a right; "vous pouvez ignorer ce message" asks nothing.
-      const word = wordAfter(reading.text, phrase.end, reading.lexicon.objectWords, clauseEnd);
-      if (!word || reading.lexicon.rights.has(word.lower)) return false;
-      for (const _ of matches(reading.lexicon.rightsMarker, reading.text, sentence.start, sentence.end)) return false;
+      const word = wordAfter(reading.index.lower, phrase.end, reading.lexicon.objectWords, clauseEnd);
+      if (!word || reading.lexicon.rights.has(word.lower) || hasMatch(reading, reading.lexicon.rightsMarker, sentence)) return false;
       return actionFollows(reading, phrase.end, clauseEnd, true);
     }
   }
 }
 
 /** An imperative at the start of a clause: "Call 3970", "Contactez-nous", "and then reply". */
-function imperativeAt({ text, lexicon }: Reading, clause: Span): number | undefined {
+function imperativeAt(reading: Reading, clause: Span): number | undefined {
+  const { lexicon, text } = reading;
   let start = clause.start;
-  if (testAt(lexicon.clauseOpener, text, start)) start = lexicon.clauseOpener.lastIndex;
-  if (testAt(lexicon.notImperative, text, start)) return undefined;
+  if (testAt(reading, lexicon.clauseOpener, start)) start = lexicon.clauseOpener.lastIndex;
+  if (testAt(reading, lexicon.notImperative, start)) return undefined;
   let end: number | undefined;
-  if (testAt(lexicon.imperativeForm, text, start)) end = lexicon.imperativeForm.lastIndex;
+  if (testAt(reading, lexicon.imperativeForm, start)) end = lexicon.imperativeForm.lastIndex;
   else {
-    const word = wordAt(text, start, clause.end);
+    const word = wordAt(reading.index.lower, start, clause.end);
     if (word && word.start === start && lexicon.actionVerbs.has(word.lower)) end = word.end;
   }
   if (end === undefined) return undefined;
@@ -204,30 +222,24 @@ function findCtas(reading: Reading, phrases: readonly Phrase[]): Cta[] {
   const ctas: Cta[] = [];
   reading.sentences.forEach((sentence, index) => {
     for (const clause of sentence.clauses) {
-      if (reading.excluded.some((excluded) => overlaps(excluded, clause))) continue;
       const imperative = imperativeAt(reading, clause);
       const phrase =
         imperative === undefined
           ? phrases.find((candidate) => within(candidate, clause) && phraseAsksAction(reading, candidate, sentence, clause.end))
           : undefined;
       const start = imperative ?? phrase?.start;
-      if (start === undefined) continue;
+      if (start === undefined || isExcluded(reading, clause)) continue;
       const kind: CtaKind = phrase?.kind ?? 'imperative';
       ctas.push({
         start,
         end: clause.end,
         kind,
         conditional: isConditional(reading, index, start),
-        optional: kind === 'invitation' || hasMatch(reading.lexicon.optionalMarker, reading.text, sentence),
+        optional: kind === 'invitation' || hasMatch(reading, reading.lexicon.optionalMarker, sentence),
       });
     }
   });
   return ctas;
-}
-
-function hasMatch(pattern: RegExp, text: string, span: Span): boolean {
-  for (const match of matches(pattern, text, span.start, span.end)) if (match.index + match[0].length <= span.end) return true;
-  return false;
 }
 
 /**
@@ -236,34 +248,41 @@ function hasMatch(pattern: RegExp, text: string, span: Span): boolean {
  * ("Not you? Call us").
  */
 function isConditional(reading: Reading, sentenceIndex: number, ctaStart: number): boolean {
-  const { text, lexicon, sentences } = reading;
+  const { lexicon, sentences } = reading;
   const sentence = sentences[sentenceIndex];
-  for (const match of matches(lexicon.conditional, text, sentence.start, sentence.end)) {
-    if (match.index < ctaStart || !testAt(lexicon.consequenceAfterCtaAt, text, match.index)) return true;
-  }
+  const condition = scan(
+    reading,
+    lexicon.conditional,
+    sentence,
+    (start) => start < ctaStart || !testAt(reading, lexicon.consequenceAfterCta.at, start),
+  );
+  if (condition) return true;
   const previous = sentences[sentenceIndex - 1];
   return previous !== undefined && previous.terminator.includes('?');
 }
 
 function findRationale(reading: Reading, promotional: boolean): Span | undefined {
-  const direct = firstMatch(promotional ? reading.lexicon.promotionalRationale : reading.lexicon.rationale, reading);
-  return direct ?? findPurpose(reading);
+  const { lexicon } = reading;
+  return (
+    firstMatch(reading, lexicon.rationale) ??
+    firstMatch(reading, lexicon.avoidance) ??
+    (promotional ? firstMatch(reading, lexicon.offer) : undefined) ??
+    findPurpose(reading)
+  );
 }
 
 /** "to set up a payment plan", "pour faire opposition": a purpose, unless it only names a topic. */
 function findPurpose(reading: Reading): Span | undefined {
   const { text, lexicon } = reading;
-  for (const match of matches(lexicon.purposeMarker, text)) {
-    const marker = { start: match.index, end: match.index + match[0].length };
-    if (reading.excluded.some((excluded) => overlaps(excluded, marker))) continue;
-    if (lexicon.notBeforePurpose.has(wordBefore(text, marker.start))) continue;
-    if (testAt(lexicon.topicPurpose, text, wordAt(text, marker.end)?.start ?? marker.end)) continue;
-    const verb = wordAfter(text, marker.end, lexicon.purposeSkips);
-    if (!verb || lexicon.determiners.has(verb.lower) || text[verb.start] !== verb.lower[0]) continue;
-    if (testAt(lexicon.topicPurpose, text, verb.start) || !testAt(lexicon.purposeVerb, text, verb.start)) continue;
-    return { start: marker.start, end: lexicon.purposeVerb.lastIndex };
-  }
-  return undefined;
+  const lower = reading.index.lower;
+  return scan(reading, lexicon.purposeMarker, whole(reading), (start, end) => {
+    if (isExcluded(reading, { start, end }) || lexicon.notBeforePurpose.has(wordBefore(lower, start))) return false;
+    if (testAt(reading, lexicon.topicPurpose, wordAt(lower, end)?.start ?? end)) return false;
+    const verb = wordAfter(lower, end, lexicon.purposeSkips);
+    // A capital after "to" is a place or a brand ("flights to Lisbon"), not a verb.
+    if (!verb || lexicon.determiners.has(verb.lower) || text[verb.start] !== lower[verb.start]) return false;
+    return !testAt(reading, lexicon.topicPurpose, verb.start) && testAt(reading, lexicon.purposeVerb, verb.start);
+  });
 }
 
 /**
@@ -271,15 +290,14 @@ function findPurpose(reading: Reading): Span | undefined {
  * only once something was asked (a first "Sinon, appelez" sets a case, it tells no outcome).
  */
 function findConsequence(reading: Reading, ctas: readonly Cta[]): Span | undefined {
-  const { text, lexicon, sentences } = reading;
-  const stated = firstMatch(lexicon.consequence, reading);
+  const { lexicon, sentences } = reading;
+  const stated = firstMatch(reading, lexicon.consequence) ?? firstMatch(reading, lexicon.avoidance);
   if (stated) return stated;
-  for (const match of matches(lexicon.consequenceAfterCta, text)) {
-    if (ctas.some((cta) => cta.start < match.index)) return { start: match.index, end: match.index + match[0].length };
-  }
+  const afterRequest = scan(reading, lexicon.consequenceAfterCta, whole(reading), (start) => ctas.some((cta) => cta.start < start));
+  if (afterRequest) return afterRequest;
   for (const sentence of sentences) {
     for (const clause of sentence.clauses) {
-      if (testAt(lexicon.consequenceAtClauseStart, text, clause.start)) {
+      if (testAt(reading, lexicon.consequenceAtClauseStart, clause.start)) {
         return { start: clause.start, end: lexicon.consequenceAtClauseStart.lastIndex };
       }
     }
@@ -289,29 +307,27 @@ function findConsequence(reading: Reading, ctas: readonly Cta[]): Span | undefin
 
 function findTriggers(reading: Reading, context: RuleContext, phrases: readonly Phrase[], ctas: readonly Cta[]): Trigger[] {
   const { text, lexicon } = reading;
+  const lower = reading.index.lower;
   const triggers: Trigger[] = [];
-  for (const phrase of phrases) {
-    if (phrase.kind === 'obligation' && isObligation(reading, phrase)) triggers.push({ kind: 'obligation', start: phrase.start, end: phrase.end });
-  }
+  const add = (kind: TriggerKind, start: number, end: number) => {
+    const span = { start, end };
+    if (!triggers.some((trigger) => overlaps(trigger, span))) triggers.push({ kind, ...span });
+  };
+  for (const phrase of phrases) if (phrase.kind === 'obligation' && isObligation(reading, phrase)) add('obligation', phrase.start, phrase.end);
   // Urgency counts where it pushes a request: "call now", not "your card is now active".
   for (const cta of ctas) {
-    for (const match of matches(lexicon.pressure, text, cta.start, cta.end)) {
-      const span = { start: match.index, end: match.index + match[0].length };
-      if (span.end > cta.end || isNegatedAt(reading, span.start)) continue;
-      if (lexicon.pressureNotAfter.has(wordBefore(text, span.start))) continue;
-      if (!triggers.some((trigger) => overlaps(trigger, span))) triggers.push({ kind: 'pressure', ...span });
-    }
+    scan(reading, lexicon.pressure, cta, (start, end) => {
+      const before = wordBefore(lower, start);
+      if (end <= cta.end && !lexicon.negations.has(before) && !lexicon.pressureNotAfter.has(before)) add('pressure', start, end);
+      return false;
+    });
   }
-  for (const match of matches(lexicon.finality, text)) {
-    const span = { start: match.index, end: match.index + match[0].length };
-    if (!isNegatedAt(reading, span.start) && !triggers.some((trigger) => overlaps(trigger, span))) triggers.push({ kind: 'pressure', ...span });
-  }
-  for (const span of alarmLabels(reading)) {
-    if (!triggers.some((trigger) => overlaps(trigger, span))) triggers.push({ kind: 'alarm', ...span });
-  }
-  for (const span of shouting(text, lexicon, context)) {
-    if (!triggers.some((trigger) => overlaps(trigger, span))) triggers.push({ kind: 'shouting', ...span });
-  }
+  scan(reading, lexicon.finality, whole(reading), (start, end) => {
+    if (!isNegatedAt(reading, start)) add('pressure', start, end);
+    return false;
+  });
+  for (const span of alarmLabels(reading)) add('alarm', span.start, span.end);
+  for (const span of shouting(reading, context)) add('shouting', span.start, span.end);
   const exclamations = exclamationSpan(text);
   if (exclamations) triggers.push({ kind: 'exclamations', ...exclamations });
   return triggers.sort((a, b) => a.start - b.start);
@@ -324,38 +340,37 @@ const HEADER_PUNCTUATION = /^\s*[:!.,\-–—]/u;
  * ("URGENT.", "Attention !", "IMPORTANT -"), or closing the opening sentence before `:` or
  * `!` ("Telvo ALERT:", "Orange alerte :").
  */
-function alarmLabels({ text, lexicon, sentences }: Reading): Span[] {
+function alarmLabels(reading: Reading): Span[] {
+  const { text, lexicon, sentences } = reading;
   const labels: Span[] = [];
   sentences.forEach((sentence, index) => {
-    const atStart = testAt(lexicon.alarmLabelAtStart, text, sentence.start);
-    if (atStart) {
-      const end = lexicon.alarmLabelAtStart.lastIndex;
+    const label = lexicon.alarmLabel.at;
+    if (testAt(reading, label, sentence.start)) {
+      const end = label.lastIndex;
       if (end === sentence.end || HEADER_PUNCTUATION.test(text.slice(end, end + 3))) {
         labels.push({ start: sentence.start, end });
         return;
       }
     }
     if (index === 0 && /[:!]/.test(sentence.terminator)) {
-      for (const match of matches(lexicon.alarmLabel, text, sentence.start, sentence.end)) {
-        if (match.index + match[0].length === sentence.end) labels.push({ start: match.index, end: sentence.end });
-      }
+      const closing = scan(reading, lexicon.alarmLabel, sentence, (_start, end) => end === sentence.end);
+      if (closing) labels.push(closing);
     }
   });
   return labels;
 }
 
-const CAPITALS = /(?<![\p{L}\p{N}\/.@_=&#-])\p{Lu}{4,}(?![\p{L}\p{N}\/@_])/gu;
 const NOT_A_LETTER = /[^\p{L}]+/u;
 
 /** Words of four or more capitals that are not an acronym, a brand or an opt-out keyword. */
-function shouting(text: string, lexicon: Lexicon, context: RuleContext): Span[] {
+function shouting(reading: Reading, context: RuleContext): Span[] {
   const words: Span[] = [];
   let brand: Set<string> | undefined;
-  for (const match of matches(CAPITALS, text)) {
-    const word = match[0];
-    if (lexicon.allowedCapitals.has(word) || context.config.allowedCapitals.has(word)) continue;
+  for (const capitals of reading.index.capitals) {
+    const word = reading.text.slice(capitals.start, capitals.end);
+    if (reading.lexicon.allowedCapitals.has(word) || context.config.allowedCapitals.has(word)) continue;
     brand ??= new Set((context.template.sender ?? '').toUpperCase().split(NOT_A_LETTER));
-    if (!brand.has(word)) words.push({ start: match.index, end: match.index + word.length });
+    if (!brand.has(word)) words.push(capitals);
   }
   return words;
 }

@@ -1,13 +1,21 @@
 import type { LocaleData } from '../locales';
-
-/** The words of `locales/<lang>/core.json`, as written there. */
-export type CoreWords = LocaleData['core']['words'];
+import type { Span } from './segments';
 
 /**
- * One language's words of the core checks, compiled once: word lists become Sets (for
- * looking up one word) and phrase lists become one RegExp each (one pass over the text
- * instead of a loop of small RegExps).
+ * A phrase list of `core.json` compiled for scanning. Phrases are matched on the lower-cased
+ * text, and only where a word they can start with stands (see `TextIndex`): a whole-text
+ * RegExp scan per list cost more than the rest of the engine.
  */
+export interface PhraseList {
+  /** Its bit in `TextIndex.masks`. */
+  bit: number;
+  /** Sticky: the longest phrase of the list at one position, then a word boundary. */
+  at: RegExp;
+  /** Global: the phrases that start with no word (`\d+ ?% off`), scanned the slow way; or undefined. */
+  rest: RegExp | undefined;
+}
+
+/** One language's words of the core checks, compiled once per LocaleData. */
 export interface Lexicon {
   actionVerbs: ReadonlySet<string>;
   objectWords: ReadonlySet<string>;
@@ -21,7 +29,7 @@ export interface Lexicon {
   /** Upper-cased words that may be written in capitals: acronyms and opt-out keywords. */
   allowedCapitals: ReadonlySet<string>;
 
-  /** Sticky: tested at one position (a clause start, the word after a formula). */
+  /** Sticky, on the lower-cased text: tested at one position (a clause start, a word). */
   clauseOpener: RegExp;
   notImperative: RegExp;
   imperativeForm: RegExp;
@@ -29,36 +37,47 @@ export interface Lexicon {
   notAction: RegExp;
   topicPurpose: RegExp;
   purposeVerb: RegExp;
-  alarmLabelAtStart: RegExp;
-  consequenceAfterCtaAt: RegExp;
   consequenceAtClauseStart: RegExp;
 
-  /** Global: scanned over the text or a span of it. */
-  ctaPhrase: RegExp;
-  conditional: RegExp;
-  optionalMarker: RegExp;
-  rightsMarker: RegExp;
-  pressure: RegExp;
-  finality: RegExp;
-  alarmLabel: RegExp;
-  helpOffer: RegExp;
+  /** Scanned lists (one per way of asking for `cta`, in the order of `CTA_PHRASE_KINDS`). */
+  cta: Record<CtaPhraseKind, PhraseList>;
+  conditional: PhraseList;
+  optionalMarker: PhraseList;
+  rightsMarker: PhraseList;
+  pressure: PhraseList;
+  finality: PhraseList;
+  alarmLabel: PhraseList;
+  helpOffer: PhraseList;
+  purposeMarker: PhraseList;
+  /** Causes, problems and events: a rationale wherever it stands. */
+  rationale: PhraseList;
+  /** Offers with their benefit: a rationale in promotional messages. */
+  offer: PhraseList;
+  /** "to avoid", "pour éviter": a rationale and a consequence. */
+  avoidance: PhraseList;
+  consequence: PhraseList;
+  consequenceAfterCta: PhraseList;
+  /** Opt-out instructions, from the SMS rules' data (case-insensitive, on the masked text). */
   optOut: RegExp;
-  purposeMarker: RegExp;
-  /** Causes, problems and events, avoidance: a rationale wherever it stands. */
-  rationale: RegExp;
-  /** The same plus offers with their benefit, for promotional messages. */
-  promotionalRationale: RegExp;
-  avoidance: RegExp;
-  consequence: RegExp;
-  consequenceAfterCta: RegExp;
+
+  /** Words a phrase of some list can start with, by their first two letters. */
+  starters: Map<number, Starter[]>;
 }
 
-/** Group names of `ctaPhrase`, one per way of asking. */
+interface Starter {
+  word: string;
+  /** True when the phrase word goes on (`expir*`): the text word only has to start with `word`. */
+  stem: boolean;
+  mask: number;
+}
+
+/** Group names of the CTA phrase lists, one per way of asking. */
 export const CTA_PHRASE_KINDS = ['polite', 'request', 'obligation', 'question', 'invitation'] as const;
 export type CtaPhraseKind = (typeof CTA_PHRASE_KINDS)[number];
 
 const WORD_START = '(?<![\\p{L}\\p{N}])';
-const WORD_END = '(?![\\p{L}\\p{N}])';
+/** A word ends here, unless the phrase ended on an elision (`merci d'`, `en cas d'`). */
+const WORD_END = "(?:(?<=['’])|(?![\\p{L}\\p{N}]))";
 
 /**
  * Turns one data phrase into RegExp source: a space matches any run of spaces (non-breaking
@@ -77,29 +96,116 @@ function alternation(phrases: readonly string[]): string {
   return [...phrases].sort((a, b) => b.length - a.length).map(phraseSource).join('|');
 }
 
-function anywhere(phrases: readonly string[]): RegExp {
-  return new RegExp(`${WORD_START}(?:${alternation(phrases)})${WORD_END}`, 'giu');
-}
-
+/** Sticky and case-sensitive: used on the lower-cased text. */
 function sticky(phrases: readonly string[]): RegExp {
-  return new RegExp(`(?:${alternation(phrases)})${WORD_END}`, 'iuy');
+  return new RegExp(`(?:${alternation(phrases)})${WORD_END}`, 'uy');
 }
 
 function lowerSet(words: readonly string[]): ReadonlySet<string> {
   return new Set(words.map((word) => word.toLowerCase()));
 }
 
+/** Index of the `)` that closes the group opening at `open`, or -1. */
+function closingParen(source: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < source.length; i++) {
+    const char = source[i];
+    if (char === '\\') i++;
+    else if (char === '[') i = source.indexOf(']', i + 1);
+    else if (char === '(') depth++;
+    else if (char === ')' && --depth === 0) return i;
+    if (i < 0) return -1;
+  }
+  return -1;
+}
+
+function splitAlternatives(source: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i];
+    if (char === '\\') i++;
+    else if (char === '[') i = source.indexOf(']', i + 1);
+    else if (char === '(') depth++;
+    else if (char === ')') depth--;
+    else if (char === '|' && depth === 0) {
+      parts.push(source.slice(from, i));
+      from = i + 1;
+    }
+  }
+  parts.push(source.slice(from));
+  return parts;
+}
+
+const WORD_ENDS = new Set([undefined, ' ', "'", '’', '-', ')', '|']);
+
+/**
+ * The words a data phrase can start with (`(?:could|can) you` → could, can), or undefined
+ * when it can start with something else than a word (a digit, a symbol).
+ */
+export function leadingWords(phrase: string): { word: string; stem: boolean }[] | undefined {
+  if (phrase.startsWith('(?:')) {
+    const close = closingParen(phrase, 0);
+    if (close < 0) return undefined;
+    let rest = phrase.slice(close + 1);
+    const optional = rest.startsWith('?');
+    if (optional) rest = rest.slice(1).replace(/^ /, '');
+    else if (/^[*+{]/.test(rest)) return undefined;
+    const options = splitAlternatives(phrase.slice(3, close)).map((option) => leadingWords(option + rest));
+    if (optional) options.push(leadingWords(rest));
+    return options.some((words) => words === undefined) ? undefined : options.flatMap((words) => words!);
+  }
+  const letters = /^\p{L}+/u.exec(phrase)?.[0].toLowerCase();
+  if (!letters) return undefined;
+  const next = phrase[letters.length];
+  // "questions?" may end one letter earlier; "expir*", "unrecogni[sz]ed" go on: both are stems.
+  const word = next === '?' ? letters.slice(0, -1) : letters;
+  const stem = !WORD_ENDS.has(next);
+  if (word.length === 0 || (stem && word.length < 2)) return undefined;
+  return [{ word, stem }];
+}
+
+function starterKey(first: number, second: number): number {
+  return first * 0x10000 + second;
+}
+
+/** A starter's key: its first two letters, or its one letter and 0. */
+function keyOfWord(word: string): number {
+  return starterKey(word.charCodeAt(0), word.length > 1 ? word.charCodeAt(1) : 0);
+}
+
 function compile(locale: LocaleData): Lexicon {
   const words = locale.core.words;
-  const ctaGroups: Record<CtaPhraseKind, readonly string[]> = {
-    polite: words.politeFormulas,
-    request: words.requests,
-    obligation: words.obligations,
-    question: words.politeQuestions,
-    invitation: words.optionals,
+  const starters = new Map<number, Starter[]>();
+  let nextBit = 1;
+  const list = (phrases: readonly string[]): PhraseList => {
+    const bit = nextBit;
+    nextBit *= 2;
+    const unindexed: string[] = [];
+    for (const phrase of phrases) {
+      const leading = leadingWords(phrase);
+      if (!leading) unindexed.push(phrase);
+      for (const { word, stem } of leading ?? []) {
+        const key = keyOfWord(word);
+        const entries = starters.get(key) ?? [];
+        const known = entries.find((entry) => entry.word === word && entry.stem === stem);
+        if (known) known.mask |= bit;
+        else entries.push({ word, stem, mask: bit });
+        starters.set(key, entries);
+      }
+    }
+    const rest = unindexed.length > 0 ? new RegExp(`${WORD_START}(?:${alternation(unindexed)})${WORD_END}`, 'gu') : undefined;
+    return { bit, at: sticky(phrases), rest };
   };
-  const rationalePhrases = [...words.causes, ...words.events, ...words.avoidance];
-  return {
+  const cta = {
+    polite: list(words.politeFormulas),
+    request: list(words.requests),
+    obligation: list(words.obligations),
+    question: list(words.politeQuestions),
+    invitation: list(words.optionals),
+  };
+  const lexicon: Lexicon = {
     actionVerbs: lowerSet(words.actionVerbs),
     objectWords: lowerSet(words.objectWords),
     obligationNotAfter: lowerSet(words.obligationNotAfter),
@@ -111,37 +217,34 @@ function compile(locale: LocaleData): Lexicon {
     determiners: lowerSet(words.determiners),
     allowedCapitals: new Set([...words.acronyms, ...words.optOutKeywords].map((word) => word.toUpperCase())),
 
-    clauseOpener: new RegExp(`(?:${alternation(words.clauseOpeners)})\\s+`, 'iuy'),
+    clauseOpener: new RegExp(`(?:${alternation(words.clauseOpeners)})\\s+`, 'uy'),
     notImperative: sticky(words.notImperatives),
     imperativeForm: sticky(words.imperativeForms),
     actionForm: sticky(words.actionForms),
     notAction: sticky(words.notActions),
     topicPurpose: sticky(words.topicPurposes),
     purposeVerb: sticky(words.purposeVerbs),
-    alarmLabelAtStart: sticky(words.alarmLabels),
-    consequenceAfterCtaAt: sticky(words.consequenceAfterCta),
     consequenceAtClauseStart: sticky(words.consequencesAtClauseStart),
 
-    ctaPhrase: new RegExp(
-      CTA_PHRASE_KINDS.map((kind) => `${WORD_START}(?<${kind}>${alternation(ctaGroups[kind])})${WORD_END}`).join('|'),
-      'giu',
-    ),
-    conditional: anywhere(words.conditionals),
-    optionalMarker: anywhere(words.optionalMarkers),
-    rightsMarker: anywhere(words.rightsMarkers),
-    pressure: anywhere(words.pressure),
-    finality: anywhere(words.finality),
-    alarmLabel: anywhere(words.alarmLabels),
-    helpOffer: anywhere(words.helpOffers),
+    cta,
+    conditional: list(words.conditionals),
+    optionalMarker: list(words.optionalMarkers),
+    rightsMarker: list(words.rightsMarkers),
+    pressure: list(words.pressure),
+    finality: list(words.finality),
+    alarmLabel: list(words.alarmLabels),
+    helpOffer: list(words.helpOffers),
+    purposeMarker: list(words.purposeMarkers),
+    rationale: list([...words.causes, ...words.events]),
+    offer: list(words.offers),
+    avoidance: list(words.avoidance),
+    consequence: list(words.consequences),
+    consequenceAfterCta: list(words.consequenceAfterCta),
     // Opt-out patterns belong to the SMS rules' data: read there, never copied.
     optOut: new RegExp(locale.sms.optOut.join('|'), 'giu'),
-    purposeMarker: anywhere(words.purposeMarkers),
-    rationale: anywhere(rationalePhrases),
-    promotionalRationale: anywhere([...rationalePhrases, ...words.offers]),
-    avoidance: anywhere(words.avoidance),
-    consequence: anywhere([...words.consequences, ...words.avoidance]),
-    consequenceAfterCta: anywhere(words.consequenceAfterCta),
+    starters,
   };
+  return lexicon;
 }
 
 const lexicons = new WeakMap<LocaleData, Lexicon>();
@@ -154,4 +257,104 @@ export function lexiconFor(locale: LocaleData): Lexicon {
     lexicons.set(locale, lexicon);
   }
   return lexicon;
+}
+
+/**
+ * The words of one text, found in one pass: where each starts and ends, which phrase lists
+ * may match there (a bit mask), and the words written in capitals.
+ */
+export interface TextIndex {
+  /** The masked text lower-cased, same length and offsets. */
+  lower: string;
+  starts: number[];
+  ends: number[];
+  masks: number[];
+  /** Words of four or more capitals (letters only, not inside a link or an address). */
+  capitals: Span[];
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+function lowerSameLength(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  // A few capitals lower-case to two code units (İ): keep those as they are.
+  let kept = '';
+  for (const char of text) {
+    const folded = char.toLowerCase();
+    kept += folded.length === char.length ? folded : char;
+  }
+  return kept;
+}
+
+/** Characters that make a word of capitals part of a link, an address or a code. */
+const NOT_BEFORE_CAPITALS = new Set(['/', '.', '@', '_', '=', '&', '#', '-']);
+const NOT_AFTER_CAPITALS = new Set(['/', '@', '_']);
+
+export function indexText(text: string, lexicon: Lexicon): TextIndex {
+  const lower = lowerSameLength(text);
+  const index: TextIndex = { lower, starts: [], ends: [], masks: [], capitals: [] };
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    const code = text.charCodeAt(i);
+    if (!isWordChar(code, text, i)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let capitals = 0;
+    let others = 0;
+    while (i < length && isWordChar(text.charCodeAt(i), text, i)) {
+      if (text.charCodeAt(i) !== lower.charCodeAt(i)) capitals++;
+      else others++;
+      i++;
+    }
+    const key = starterKey(lower.charCodeAt(start), i - start > 1 ? lower.charCodeAt(start + 1) : 0);
+    let mask = 0;
+    for (const starter of lexicon.starters.get(key) ?? []) {
+      if ((starter.stem || starter.word.length === i - start) && lower.startsWith(starter.word, start)) mask |= starter.mask;
+    }
+    index.starts.push(start);
+    index.ends.push(i);
+    index.masks.push(mask);
+    if (capitals >= 4 && others === 0 && !NOT_BEFORE_CAPITALS.has(text[start - 1]) && !NOT_AFTER_CAPITALS.has(text[i])) {
+      index.capitals.push({ start, end: i });
+    }
+  }
+  return index;
+}
+
+function isWordChar(code: number, text: string, i: number): boolean {
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
+  return code >= 0xaa && code !== 0xe000 && LETTER_OR_DIGIT.test(text[i]);
+}
+
+/**
+ * Calls `visit` with each match of `list` that starts in [from, to), until `visit` returns
+ * true; returns that match's span.
+ */
+export function scanList(
+  list: PhraseList,
+  index: TextIndex,
+  from: number,
+  to: number,
+  visit: (start: number, end: number) => boolean,
+): Span | undefined {
+  const { starts, masks, lower } = index;
+  for (let k = 0; k < starts.length; k++) {
+    const start = starts[k];
+    if (start < from || (masks[k] & list.bit) === 0) continue;
+    if (start >= to) break;
+    list.at.lastIndex = start;
+    if (list.at.test(lower) && visit(start, list.at.lastIndex)) return { start, end: list.at.lastIndex };
+  }
+  if (list.rest) {
+    list.rest.lastIndex = from;
+    for (let match = list.rest.exec(lower); match !== null && match.index < to; match = list.rest.exec(lower)) {
+      const end = match.index + match[0].length;
+      if (visit(match.index, end)) return { start: match.index, end };
+    }
+  }
+  return undefined;
 }

@@ -27,50 +27,47 @@ function isDash(code: number): boolean {
   return code === 0x2d || code === 0x2013 || code === 0x2014;
 }
 
-function trimmed(text: string, start: number, end: number): Span | undefined {
+/** Appends the trimmed [start, end) to `spans` unless it is blank. */
+function pushTrimmed(spans: Span[], text: string, start: number, end: number): void {
   while (start < end && isSpace(text.charCodeAt(start))) start++;
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-  return start < end ? { start, end } : undefined;
+  if (start < end) spans.push({ start, end });
 }
 
 /** Splits `text` into sentences and clauses in one left-to-right pass. */
 export function segment(text: string): Sentence[] {
   const sentences: Sentence[] = [];
+  const length = text.length;
   let clauses: Span[] = [];
   let sentenceStart = 0;
   let clauseStart = 0;
-
-  const closeClause = (end: number) => {
-    const clause = trimmed(text, clauseStart, end);
-    if (clause) clauses.push(clause);
-  };
-  const closeSentence = (end: number, terminator: string) => {
-    closeClause(end);
-    const sentence = trimmed(text, sentenceStart, end);
-    if (sentence && clauses.length > 0) sentences.push({ ...sentence, terminator, clauses });
-    clauses = [];
-  };
-
-  const length = text.length;
   let i = 0;
-  while (i < length) {
-    const code = text.charCodeAt(i);
+  while (i <= length) {
+    const code = i < length ? text.charCodeAt(i) : 0x0a;
     const next = i + 1 < length ? text.charCodeAt(i + 1) : 0x20;
     if (code === 0x0a || (isTerminator(code) && (isSpace(next) || isTerminator(next)))) {
       let end = i;
       while (end < length && isTerminator(text.charCodeAt(end))) end++;
       if (end === i) end = i + 1;
-      closeSentence(i, text.slice(i, end).trim());
+      pushTrimmed(clauses, text, clauseStart, i);
+      if (clauses.length > 0) {
+        sentences.push({
+          start: clauses[0].start,
+          end: clauses[clauses.length - 1].end,
+          terminator: i < length ? text.slice(i, end).trim() : '',
+          clauses,
+        });
+        clauses = [];
+      }
       sentenceStart = clauseStart = end;
       i = end;
       continue;
     }
-    if ((code === 0x2c /* , */ && isSpace(next)) || (isDash(code) && isSpace(next) && i > 0 && isSpace(text.charCodeAt(i - 1)))) {
-      closeClause(i);
+    if ((code === 0x2c /* , */ && isSpace(next)) || (isDash(code) && isSpace(next) && i > sentenceStart && isSpace(text.charCodeAt(i - 1)))) {
+      pushTrimmed(clauses, text, clauseStart, i);
       clauseStart = i + 1;
     }
     i++;
   }
-  closeSentence(length, '');
   return sentences;
 }
