@@ -1,19 +1,19 @@
 import { existsSync } from 'node:fs';
 import { Aws, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import type { JsonSchema } from 'aws-cdk-lib/aws-apigateway';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterPattern, MetricFilter } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import type { JsonSchema } from 'aws-cdk-lib/aws-apigateway';
 import { templateSchema } from '../engine/schemas/template';
 import { lambdaEntries } from '../service/bundling';
 import { dispatchRequestSchema, lintRequestSchema, toApiGatewayModelSchema } from '../service/schemas';
 import { tableKeys } from '../service/table';
+import { renderPlaygroundPage } from '../web/page';
 import { ALARM_PERIOD, ServiceAlarms } from './alarms';
 import { ServiceApi } from './api';
 import { enforceDeployGate } from './deploy-gate';
 import { acknowledge } from './nag';
-import { renderPlaygroundPage } from '../web/page';
 import { fromRoot } from './paths';
 import { ServiceFunction } from './service-function';
 
@@ -26,9 +26,9 @@ export interface SmslintStackProps extends StackProps {
 }
 
 /**
- * The smslint service: a REST API (IAM-signed) over three functions (lint, templates,
- * dispatch), one DynamoDB table, SMS through SNS, and alarms. Constructing it first runs
- * the deploy gate over the templates folder.
+ * The smslint service: a REST API (IAM-signed) over one function per concern (lint,
+ * templates, dispatch, and the playground page), one DynamoDB table, SMS through SNS, and
+ * alarms. Constructing it first runs the deploy gate over the templates folder.
  */
 export class SmslintStack extends Stack {
   readonly table: Table;
@@ -51,9 +51,9 @@ export class SmslintStack extends Stack {
       billingMode: BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
-      // The AWS-owned key would not show in the account's CloudTrail; a customer-managed
-      // key would add a key policy to keep right and a grant per function for no gain,
-      // since the table's IAM policies already decide who reads what.
+      // The account's aws/dynamodb key: unlike the default AWS-owned key its use shows in
+      // CloudTrail; a customer-managed key would add a key policy to keep right and a
+      // grant per function for no gain, as the table's IAM grants already decide who reads what.
       encryption: TableEncryption.AWS_MANAGED,
       removalPolicy: RemovalPolicy.RETAIN,
     });
@@ -147,8 +147,9 @@ export class SmslintStack extends Stack {
 
   /**
    * The playground page at `GET /`, once its handler exists. The page is compiled into
-   * the bundle: the handler reads the global `PLAYGROUND_HTML` (declare it in
-   * `lambdas/web.ts` as `declare const PLAYGROUND_HTML: string`).
+   * the bundle: the handler reads the global `PLAYGROUND_HTML` (declared in
+   * `lambdas/web.ts`). Like every route it requires a SigV4 signature, so a browser reaches
+   * it through a signing proxy; the unsigned playground is `npm start`.
    */
   private addPlayground(): ServiceFunction | undefined {
     const entry = fromRoot('lambdas', 'web.ts');
