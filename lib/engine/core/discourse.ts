@@ -353,7 +353,7 @@ function alarmLabels(reading: Reading): Span[] {
       }
     }
     if (index === 0 && /[:!]/.test(sentence.terminator)) {
-      const closing = scan(reading, lexicon.alarmLabel, sentence, (_start, end) => end === sentence.end);
+      const closing = scan(reading, lexicon.alarmLabel, sentence, (start, end) => end === sentence.end && !isNegatedAt(reading, start));
       if (closing) labels.push(closing);
     }
   });

@@ -1,0 +1,154 @@
+import { ruleTable } from './cases';
+
+const orange = "Orange alerte : votre consommation est de 197 euros. Merci de nous contacter au 3970 muni d'une carte bancaire";
+const orangeBetter =
+  "Orange : votre consommation hors forfait atteint 197 EUR, plus que d'habitude. Si elle vous semble normale, vous n'avez rien à faire : elle sera prélevée avec votre facture. Une question ? 3970 (gratuit).";
+
+ruleTable('directive-tone', {
+  valid: [
+    // English: the spec's examples of what is not directive.
+    { body: 'Call 3970 to set up a payment plan.' },
+    { body: "If this wasn't you, call 3970." },
+    { body: 'Questions? Call 3970.' },
+    { body: 'Reply STOP to opt out.' },
+    { body: 'Never share this code.' },
+    { body: 'Please note your bill is ready.' },
+    { body: 'To keep your line active, you can pay at {{link}}.' },
+    { body: 'Your card ending 1234 was declined. Update it at {{link}} to keep your subscription.' },
+    { body: 'Your card is now active.' },
+    { body: 'Could you call us on 0800 123 456?' },
+    { body: 'Your bill of £61.00 is overdue. Please pay by {{due_date}} at {{link}} to avoid a £5 late fee.' },
+    { body: 'Your {{AMOUNT}} payment was received. Thank you!' },
+    { body: "HMRC: you're owed a refund. You don't need to do anything." },
+    { body: 'NOVA Bank: your statement is ready.', sender: 'NOVA Bank' },
+    { body: 'ACME: your statement is ready.', config: { allowedCapitals: ['acme'] } },
+    { body: 'Your results are back. This is not urgent: you can call us to book a review.' },
+    { body: 'Need help? Call us now on 0800 123 456.' },
+    // French.
+    { body: orangeBetter, locale: 'fr', sender: 'Orange' },
+    { body: 'Vous nous devez 40 €. Vous pouvez régler sur {{lien}} pour éviter des frais.', locale: 'fr' },
+    { body: 'Veuillez noter que votre facture est disponible.', locale: 'fr' },
+    { body: 'Ne communiquez jamais ce code.', locale: 'fr' },
+    { body: 'Pour toute question : 3970.', locale: 'fr' },
+    { body: 'Votre code est {{code}}. STOP au 36111', locale: 'fr' },
+    { body: "Si ce n'est pas vous, appelez le 09 69 32 00 00.", locale: 'fr' },
+    { body: 'Pourriez-vous nous rappeler au 01 23 45 67 89 ?', locale: 'fr' },
+    { body: 'Dès réception de votre paiement, nous expédions votre commande.', locale: 'fr' },
+    { body: 'SNCF : votre TER de 7h42 est supprimé en raison d’une grève.', locale: 'fr' },
+    { body: "Ce n'est pas urgent : vous pouvez nous rappeler pour fixer un rendez-vous.", locale: 'fr' },
+    { body: "Votre colis est disponible dès maintenant. Retirez-le avant le {{date}}, passé ce délai il sera retourné.", locale: 'fr' },
+  ],
+  invalid: [
+    { body: 'Call 3970.', errors: [{ messageId: 'bareOrder', text: 'Call 3970' }] },
+    {
+      body: 'Acme ALERT: your usage is {{amount}} GBP. Please contact us on 333 with your bank card ready.',
+      sender: 'Acme',
+      errors: [
+        { messageId: 'alarm', text: 'ALERT' },
+        { messageId: 'bareOrder', text: 'Please contact us on 333 with your bank card ready' },
+      ],
+    },
+    {
+      body: 'You must pay your bill.',
+      errors: [
+        { messageId: 'obligation', text: 'You must' },
+        { messageId: 'bareOrder', text: 'You must pay your bill' },
+      ],
+    },
+    { body: 'Your payment failed. Update your card now at {{link}}.', errors: [{ messageId: 'pressure', text: 'now' }] },
+    { body: "If this wasn't you, call us straight away.", errors: [{ messageId: 'pressure', text: 'straight away' }] },
+    { body: 'Your code is {{otp}}. NEVER share it.', errors: [{ messageId: 'shouting', text: 'NEVER' }] },
+    { body: 'Great news!! Your parcel arrives today.', errors: [{ messageId: 'exclamations', text: '!!' }] },
+    { body: 'Wow! Your parcel is here!', errors: [{ messageId: 'exclamations', text: '! Your parcel is here!' }] },
+    {
+      body: 'FINAL NOTICE: your bill is overdue. Pay at {{link}} to avoid a late fee.',
+      errors: [{ messageId: 'pressure', text: 'FINAL NOTICE' }],
+    },
+    {
+      body: 'It is essential that you contact us.',
+      errors: [
+        { messageId: 'obligation', text: 'It is essential that you' },
+        { messageId: 'bareOrder', text: 'It is essential that you contact us' },
+      ],
+    },
+    { body: 'We need you to send us a copy of your ID.', errors: [{ messageId: 'bareOrder', text: 'We need you to send us a copy of your ID' }] },
+    { body: 'Please call us to discuss your account.', errors: [{ messageId: 'bareOrder', text: 'Please call us to discuss your account' }] },
+    { body: 'Your bill is due. SETTLE it at {{link}}.', errors: [{ messageId: 'shouting', text: 'SETTLE' }] },
+    { body: 'Important: your direct debit failed. Please update your bank details.', errors: [{ messageId: 'alarm', text: 'Important' }] },
+    {
+      body: 'Parents must contact the school office TODAY.',
+      errors: [
+        { messageId: 'obligation', text: 'must' },
+        { messageId: 'bareOrder', text: 'must contact the school office TODAY' },
+        { messageId: 'shouting', text: 'TODAY' },
+      ],
+    },
+    // French.
+    {
+      body: orange,
+      locale: 'fr',
+      sender: 'Orange',
+      errors: [
+        { messageId: 'alarm', text: 'alerte' },
+        { messageId: 'bareOrder', text: "Merci de nous contacter au 3970 muni d'une carte bancaire" },
+      ],
+    },
+    { body: 'Votre code est {{code}}. Ne communiquez JAMAIS ce code.', locale: 'fr', errors: [{ messageId: 'shouting', text: 'JAMAIS' }] },
+    {
+      body: 'Vous devez régler votre facture.',
+      locale: 'fr',
+      errors: [
+        { messageId: 'obligation', text: 'Vous devez' },
+        { messageId: 'bareOrder', text: 'Vous devez régler votre facture' },
+      ],
+    },
+    {
+      body: 'Il est indispensable de mettre à jour vos coordonnées.',
+      locale: 'fr',
+      errors: [
+        { messageId: 'obligation', text: 'Il est indispensable de' },
+        { messageId: 'bareOrder', text: 'Il est indispensable de mettre à jour vos coordonnées' },
+      ],
+    },
+    {
+      body: 'Le Dr Martin vous invite à reprendre rendez-vous.',
+      locale: 'fr',
+      errors: [{ messageId: 'bareOrder', text: 'vous invite à reprendre rendez-vous' }],
+    },
+    {
+      body: 'Votre paiement a été refusé. Merci de mettre à jour votre carte immédiatement.',
+      locale: 'fr',
+      errors: [{ messageId: 'pressure', text: 'immédiatement' }],
+    },
+    {
+      body: 'Réglez votre facture au plus vite !!',
+      locale: 'fr',
+      errors: [
+        { messageId: 'bareOrder', text: 'Réglez votre facture au plus vite' },
+        { messageId: 'pressure', text: 'au plus vite' },
+        { messageId: 'exclamations', text: '!!' },
+      ],
+    },
+    {
+      body: 'IMPORTANT : votre contrat expire le {{date}}. Renouvelez-le sur {{lien}}.',
+      locale: 'fr',
+      errors: [{ messageId: 'alarm', text: 'IMPORTANT' }],
+    },
+    {
+      body: 'Merci de rappeler le secrétariat dès réception de ce message.',
+      locale: 'fr',
+      errors: [
+        { messageId: 'bareOrder', text: 'Merci de rappeler le secrétariat dès réception de ce message' },
+        { messageId: 'pressure', text: 'dès réception de ce message' },
+      ],
+    },
+    {
+      body: 'Les parents doivent contacter la vie scolaire.',
+      locale: 'fr',
+      errors: [
+        { messageId: 'obligation', text: 'doivent' },
+        { messageId: 'bareOrder', text: 'doivent contacter la vie scolaire' },
+      ],
+    },
+  ],
+});

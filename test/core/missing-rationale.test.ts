@@ -1,0 +1,78 @@
+import { ruleTable } from './cases';
+
+ruleTable('missing-rationale', {
+  valid: [
+    { body: 'Call 3970 to set up a payment plan.' },
+    { body: 'Your bill is overdue. Please pay at {{link}}.' },
+    { body: 'Your Direct Debit was returned by your bank. To avoid a break in service, you can pay at {{link}}.' },
+    { body: 'Questions? Call 3970.' },
+    { body: 'Your parcel was delivered at 14:32. Thanks!' },
+    { body: 'We missed you today. Choose a new delivery day at {{link}}.' },
+    { body: 'For your security, please confirm this payment in the app.' },
+    { body: 'Your passport expired on {{date}}. Please upload a new one in the app.' },
+    { body: 'Card ending {{last4}} was used for £249.99. If this wasn’t you, call 0345 300 0000 so we can block the card.' },
+    { body: 'Your appointment with Dr {{doctor}} is on {{date}}. Please bring your medication list.' },
+    { body: 'We could not read your meter because the cover was blocked. Please clear access by {{date}}.' },
+    { body: '20% off all shoes until Sunday. Shop the range at {{link}}.', category: 'promotional' },
+    { body: 'Flights to Lisbon from £39 this week. Book at {{link}}', category: 'promotional' },
+    // French.
+    { body: 'Votre facture est impayée. Réglez-la sur {{lien}} pour éviter une suspension de ligne.', locale: 'fr' },
+    { body: 'Suite à votre déclaration de sinistre, merci de nous envoyer les photos des dégâts.', locale: 'fr' },
+    { body: 'Votre carte expire le {{date}}. Mettez-la à jour sur {{lien}}.', locale: 'fr' },
+    { body: 'Appelez le 3970 afin que nous puissions vérifier votre compteur.', locale: 'fr' },
+    { body: 'Pour le modifier ou le résilier, rendez-vous sur {{lien}}.', locale: 'fr' },
+    { body: "Nous n'avons pas pu livrer votre colis. Choisissez un nouveau créneau sur {{lien}}.", locale: 'fr' },
+    { body: "Pour des raisons de sécurité, merci de confirmer votre numéro dans l'appli.", locale: 'fr' },
+    { body: 'Soldes : -30 % sur tout le magasin. Profitez-en sur {{lien}}. STOP au 36111', locale: 'fr', category: 'promotional' },
+    {
+      body: "Orange : votre consommation hors forfait atteint 197 EUR, plus que d'habitude. Si elle vous semble normale, vous n'avez rien à faire : elle sera prélevée avec votre facture. Une question ? 3970 (gratuit).",
+      locale: 'fr',
+    },
+  ],
+  invalid: [
+    { body: 'Call 3970.', errors: [{ messageId: 'missing', text: 'Call 3970' }] },
+    { body: 'Your usage is 197 euros. Please call us.', errors: [{ messageId: 'missing', text: 'Please call us' }] },
+    { body: 'Please call us to discuss your account.', errors: [{ messageId: 'missing', text: 'Please call us to discuss your account' }] },
+    { body: 'Please call us on 0800 056 3000 regarding your account.', errors: [{ messageId: 'missing', text: 'Please call us on 0800 056 3000 regarding your account' }] },
+    // A threat says what happens, not why: consequence only.
+    { body: 'Please pay at {{link}}, otherwise a £12 fee applies.', errors: [{ messageId: 'missing', text: 'Please pay at {{link}}' }] },
+    { body: 'Could you call us on 0800 123 456?', errors: [{ messageId: 'missing', text: 'Could you call us on 0800 123 456' }] },
+    { body: 'Your policy requires attention. Log in at {{link}}.', errors: [{ messageId: 'missing', text: 'Log in at {{link}}' }] },
+    { body: 'You need to visit your branch with photo ID before 31 March.', errors: [{ messageId: 'missing', text: 'You need to visit your branch with photo ID before 31 March' }] },
+    { body: 'New arrivals are in. Shop at {{link}}', category: 'promotional', errors: [{ messageId: 'missing', text: 'Shop at {{link}}' }] },
+    { body: 'Kindly settle your balance of £40.', errors: [{ messageId: 'missing', text: 'Kindly settle your balance of £40' }] },
+    // French.
+    {
+      body: "Orange alerte : votre consommation est de 197 euros. Merci de nous contacter au 3970 muni d'une carte bancaire",
+      locale: 'fr',
+      errors: [{ messageId: 'missing', text: "Merci de nous contacter au 3970 muni d'une carte bancaire" }],
+    },
+    {
+      body: 'Afin de faire le point sur votre compte, merci de nous rappeler.',
+      locale: 'fr',
+      errors: [{ messageId: 'missing', text: 'merci de nous rappeler' }],
+    },
+    { body: 'Veuillez nous contacter concernant votre dossier.', locale: 'fr', errors: [{ messageId: 'missing', text: 'Veuillez nous contacter concernant votre dossier' }] },
+    {
+      body: 'Nous vous demandons de régler 45 €, sinon votre dossier sera clos.',
+      locale: 'fr',
+      errors: [{ messageId: 'missing', text: 'Nous vous demandons de régler 45 €' }],
+    },
+    {
+      body: 'Votre contrat nécessite une action de votre part. Connectez-vous sur {{lien}}.',
+      locale: 'fr',
+      errors: [{ messageId: 'missing', text: 'Connectez-vous sur {{lien}}' }],
+    },
+    {
+      body: "En cas d'absence, merci de prévenir le secrétariat au 01 23 45 67 89.",
+      locale: 'fr',
+      errors: [{ messageId: 'missing', text: 'merci de prévenir le secrétariat au 01 23 45 67 89' }],
+    },
+    {
+      body: 'Découvrez nos nouveaux forfaits sur {{lien}}. STOP au 36111',
+      locale: 'fr',
+      category: 'promotional',
+      errors: [{ messageId: 'missing', text: 'Découvrez nos nouveaux forfaits sur {{lien}}' }],
+    },
+  ],
+});
