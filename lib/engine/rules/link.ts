@@ -3,18 +3,20 @@ import tlds from '../sms/tlds.json';
 import type { Rule } from '../types';
 
 const SHORTENERS = new Set(shorteners.domains);
+/** A run of characters a link can hold: links are read token by token, each token once. */
+const TOKEN = /[^\s<>"«»]+/g;
 /**
- * A link: `http(s)://` or `www.` and what follows up to white space, or a bare domain with a
- * known top-level domain and an optional path (a path required for TLDs that are also words). The lookbehind starts matches only at the start of
- * a token (not inside a word, an e-mail address or a longer domain), so each token is read
- * once: linear time.
+ * The start of a link, anchored at the start of a token (so never inside a word or an e-mail
+ * address): `http(s)://`, `www.`, or a bare domain with a known top-level domain (a path
+ * required for TLDs that are also words: `pain.it`, `reply.Be`).
  */
-const LINK = new RegExp(
-  `(?<![\\w.@/-])(?:https?://[^\\s<>"]+|www\\.[^\\s<>"]+|(?:[a-z0-9-]+\\.)+(?:(?:${tlds.tlds.join('|')})(?!\\.?[\\w-])(?:[/?#][^\\s<>"]*)?|(?:${tlds.withPathOnly.join('|')})/[^\\s<>"]*))`,
-  'gi',
+const LINK_START = new RegExp(
+  `^(?:https?://|www\\.|(?:[a-z0-9-]+\\.)+(?:(?:${tlds.tlds.join('|')})(?!\\.?[\\w-])|(?:${tlds.withPathOnly.join('|')})/))`,
+  'i',
 );
-/** Punctuation that ends a sentence rather than a link. */
-const TRAILING = /[.,;:!?)\]'"’»]+$/u;
+/** Punctuation that opens or closes a sentence around a link rather than belonging to it. */
+const LEADING_PUNCTUATION = new Set([...'(["\'‘“']);
+const TRAILING_PUNCTUATION = new Set([...'.,;:!?)]\'"’”']);
 const SCHEME = /^https?:\/\//i;
 
 /** Options: `allowedDomains`, the domains (and their subdomains) links may go to. */
@@ -49,10 +51,13 @@ export const link: Rule = {
     const masked = ctx.text.masked;
     if (!mayHoldLink(masked)) return;
     const { allowedDomains } = ctx.options as LinkOptions;
-    for (const match of masked.matchAll(LINK)) {
-      const url = match[0].replace(TRAILING, '');
-      const start = match.index;
-      const end = start + url.length;
+    for (const token of masked.matchAll(TOKEN)) {
+      let start = token.index;
+      let end = start + token[0].length;
+      while (start < end && LEADING_PUNCTUATION.has(masked[start])) start++;
+      while (end > start && TRAILING_PUNCTUATION.has(masked[end - 1])) end--;
+      const url = masked.slice(start, end);
+      if (!LINK_START.test(url)) continue;
       const rest = url.replace(SCHEME, '');
       const host = hostOf(rest);
       const data = { url: ctx.body.slice(start, end), host, rest: ctx.body.slice(end - rest.length, end) };
