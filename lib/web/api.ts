@@ -1,4 +1,5 @@
 import type { LintResult, Template } from '../engine/types';
+import type { OutboxRecord } from '../local/outbox';
 import type { TemplateVersion, Verdict } from '../service/store';
 
 export interface SubmitResult {
@@ -56,7 +57,7 @@ export function createApi(base: string) {
       call<{ items: TemplateVersion[]; nextCursor?: string | null }>('GET', `/v1/templates/${encodeURIComponent(templateId)}/versions`),
     dispatch: (templateId: string, variables: Record<string, string>, to: string) =>
       call<DispatchResult>('POST', `/v1/templates/${encodeURIComponent(templateId)}/dispatch`, { variables, to }, { 'idempotency-key': randomKey() }),
-    outbox: () => call<{ items: unknown[] }>('GET', '/v1/outbox'),
+    outbox: () => call<{ items: OutboxRecord[] }>('GET', '/v1/outbox'),
   };
 }
 

@@ -40,6 +40,7 @@ const history = byId('history');
 const testPanel = byId('test-panel');
 const testValues = byId('test-values');
 const testStatus = byId('test-status');
+const testMessage = byId('test-message');
 
 document.documentElement.lang = language;
 document.title = strings.title;
@@ -68,12 +69,13 @@ function currentTemplate(): Template {
 function scheduleLint(): void {
   performance.mark('smslint:input');
   clearTimeout(debounce);
+  // Any edit outdates the request on its way: its answer must not clear the "stale" state.
+  pending?.abort();
   findingsList.classList.add('stale');
   debounce = setTimeout(() => void runLint(), LINT_DEBOUNCE_MS);
 }
 
 async function runLint(): Promise<void> {
-  pending?.abort();
   const controller = new AbortController();
   pending = controller;
   const template = currentTemplate();
@@ -84,8 +86,8 @@ async function runLint(): Promise<void> {
   const sent = performance.now();
   try {
     const result = await api.lint(template, controller.signal);
-    // A newer edit has its own request on the way: this result's spans no longer fit the text.
-    if (controller !== pending || bodyInput.value !== template.body) return;
+    // Edited since: this answer's spans may no longer fit the text, and a newer one is coming.
+    if (controller.signal.aborted) return;
     const received = performance.now();
     showResult(template.body, result);
     performance.measure('smslint:lint', { start: sent, end: received });
@@ -124,9 +126,16 @@ function renderMeter(body: string, result: LintResult | null): void {
   encodingBadge.textContent = result ? `${strings.encoding} ${result.encoding}` : '';
   encodingBadge.className = `encoding-badge ${result?.encoding === 'UCS-2' ? 'ucs2' : ''}`;
   byId('meter-segments').textContent = result ? format(strings.segmentsWorstCase, { segments: result.segments }) : '';
-  const maxLengths = new Map(variables.declared().flatMap(({ name, maxLength }) => (maxLength === undefined ? [] : [[name, maxLength] as const])));
+  const declared = variables.declared();
+  const maxLengths = new Map(declared.flatMap(({ name, maxLength }) => (maxLength === undefined ? [] : [[name, maxLength] as const])));
   byId('meter-usage').textContent = result ? format(strings.segmentUsage, { ...segmentUsage(body, maxLengths, result.encoding, result.segments) }) : '';
-  byId('meter-hint').hidden = !result?.findings.some((finding) => finding.ruleId === encodingRuleId);
+  byId('meter-hint').textContent = result?.encoding === 'UCS-2' ? ucs2Reason(result, declared.length > 0) : '';
+}
+
+/** Why the message is UCS-2: characters of the text (marked), else what a variable may hold. */
+function ucs2Reason(result: LintResult, hasVariables: boolean): string {
+  if (result.findings.some((finding) => finding.ruleId === encodingRuleId)) return strings.ucs2Hint;
+  return hasVariables ? strings.ucs2Variables : '';
 }
 
 /** Keeps the highlights on the words while typing, until the next lint result replaces them. */
@@ -236,10 +245,15 @@ function renderTestValues(): void {
 async function sendTest(): Promise<void> {
   const values = Object.fromEntries([...testValues.querySelectorAll('input')].map((input) => [input.name, input.value]));
   testStatus.className = 'status';
+  testMessage.hidden = true;
   try {
     const sent = await api.dispatch(templateIdInput.value.trim(), values, byId<HTMLInputElement>('phone').value.trim());
     const outbox = await api.outbox();
     testStatus.textContent = `${format(strings.sent, { ...sent })} ${format(strings.outboxCount, { count: outbox.items.length })}`;
+    // The text as the recipient would get it, placeholders filled.
+    const delivered = outbox.items.find((record) => record.messageId === sent.messageId);
+    testMessage.textContent = delivered?.body ?? '';
+    testMessage.hidden = !delivered;
     testStatus.classList.add('passed');
   } catch (error) {
     testStatus.textContent = describe(error);
