@@ -14,7 +14,7 @@ export function lintRoutes(): Route[] {
       async handle(request) {
         const { template, config } = parseLintRequest(readJsonBody(request));
         try {
-          // Validated with the engine's own config schema; FromSchema types its nested tuples more loosely.
+          // `lint` validates the template and the config itself, naming each bad field.
           return jsonResponse(200, lint(template, config as Config | undefined));
         } catch (error) {
           if (!(error instanceof InputError)) throw error;
