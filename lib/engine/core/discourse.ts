@@ -186,7 +186,7 @@ function phraseAsksAction(reading: Reading, phrase: Phrase, sentence: Sentence, 
     case 'polite':
       return actionFollows(reading, phrase.end, clauseEnd, false);
     case 'request':
-      return true;
+      return actionFollows(reading, phrase.end, clauseEnd, false);
     case 'obligation':
       return isObligation(reading, phrase);
     case 'question':

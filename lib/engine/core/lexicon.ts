@@ -81,11 +81,12 @@ const WORD_END = "(?:(?<=['’])|(?![\\p{L}\\p{N}]))";
 
 /**
  * Turns one data phrase into RegExp source: a space matches any run of spaces (non-breaking
- * ones too, before French `:` and `?`), an apostrophe matches ' and ’, and a `*` right after
+ * ones too, before French `:` and `?`; ` ?` an optional one), an apostrophe matches ' and ’, and a `*` right after
  * a letter lets the word go on (`expir*`: expired, expiring).
  */
 export function phraseSource(phrase: string): string {
   return phrase
+    .replace(/ \?/g, '\\s?')
     .replace(/ /g, '\\s+')
     .replace(/['’]/g, "['’]")
     .replace(/(?<=\p{L})\*(?=$|[\s|)])/gu, '\\p{L}*');
