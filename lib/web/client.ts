@@ -71,8 +71,14 @@ function scheduleLint(): void {
   clearTimeout(debounce);
   // Any edit outdates the request on its way: its answer must not clear the "stale" state.
   pending?.abort();
-  findingsList.classList.add('stale');
+  setStale(true);
   debounce = setTimeout(() => void runLint(), LINT_DEBOUNCE_MS);
+}
+
+/** Findings of an older text: dimmed, and busy for assistive technology, until the next result. */
+function setStale(stale: boolean): void {
+  findingsList.classList.toggle('stale', stale);
+  findingsList.setAttribute('aria-busy', String(stale));
 }
 
 async function runLint(): Promise<void> {
@@ -94,14 +100,14 @@ async function runLint(): Promise<void> {
     performance.measure('smslint:render', { start: received, end: performance.now() });
   } catch (error) {
     if (controller.signal.aborted) return;
-    findingsList.classList.remove('stale');
+    setStale(false);
     lintError.textContent = describe(error);
   }
 }
 
 function showResult(body: string, result: LintResult | null): void {
   lintError.textContent = '';
-  findingsList.classList.remove('stale');
+  setStale(false);
   shown = { body, findings: result?.findings ?? [] };
   renderBackdrop(backdrop, body, shown.findings);
   syncScroll();
