@@ -254,6 +254,11 @@ describe('alarms', () => {
     });
   });
 
+  test('the topic ARN is a stack output, to subscribe to after deploying', () => {
+    const outputs = Object.values(template.findOutputs('*')).map((output) => output.Value);
+    expect(outputs).toContainEqual({ Ref: stack.getLogicalId(stack.alarms.topic.node.defaultChild as never) });
+  });
+
   test('only CloudWatch, besides the account, may use the topic key', () => {
     const key = Object.values(template.findResources('AWS::KMS::Key'))[0];
     const services = (key.Properties.KeyPolicy.Statement as { Principal: { Service?: string } }[]).flatMap((s) => s.Principal.Service ?? []);
