@@ -62,16 +62,24 @@ describe('the variables schema', () => {
   const template = (variables: unknown) => ({ locale: 'en', category: 'transactional', body: 'Hi {{name}}, see you', variables });
 
   test.each([
-    ['a bad type', { type: 'object', properties: { name: { type: 'strin' } } }],
-    ['a remote $ref (never fetched)', { type: 'object', properties: { name: { $ref: 'https://example.com/name.json' } } }],
-    ['an unknown $schema', { $schema: 'https://example.com/meta', type: 'object' }],
-  ])('%s is an input error at /variables', (_name, variables) => {
+    ['a bad type', { type: 'object', properties: { name: { type: 'strin' } } }, '/variables/properties/name/type'],
+    ['a remote $ref (never fetched)', { type: 'object', properties: { name: { $ref: 'https://example.com/name.json' } } }, '/variables/properties/name/$ref'],
+    ['a pattern that is not a regex', { type: 'object', properties: { name: { type: 'string', pattern: '([a-z]' } } }, '/variables/properties/name/pattern'],
+    ['a schema too deep', nested(40), '/variables'],
+    ['a schema too large', { type: 'object', properties: Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`v${i}`, { type: 'string' }])) }, '/variables'],
+  ])('%s is an input error, named by its JSON pointer', (_name, variables, path) => {
     const error = catchError(() => lint(template(variables)));
     expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).problems).toEqual([{ path: '/variables', message: expect.stringMatching(/^is not a valid JSON Schema: /) }]);
+    expect((error as InputError).problems.map((problem) => problem.path)).toContain(path);
   });
 
-  test('a draft-07 schema is accepted', () => {
+  test('the size bound is stated', () => {
+    expect((catchError(() => lint(template(nested(40)))) as InputError).problems).toEqual([
+      { path: '/variables', message: 'is too large (at most 1000 objects and 64 levels of nesting)' },
+    ]);
+  });
+
+  test('a draft-07 $schema is read as 2020-12', () => {
     const variables = { $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', properties: { name: { type: 'string', maxLength: 10 } } };
     expect(lint(template(variables)).findings).toEqual([]);
   });
@@ -82,6 +90,12 @@ describe('the variables schema', () => {
     expect(lint(template(variables())).passed).toBe(true);
   });
 });
+
+function nested(depth: number): Record<string, unknown> {
+  let schema: Record<string, unknown> = { type: 'string', maxLength: 5 };
+  for (let i = 0; i < depth; i++) schema = { type: 'object', properties: { name: schema } };
+  return schema;
+}
 
 function catchError(run: () => unknown): unknown {
   try {

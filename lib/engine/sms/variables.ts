@@ -1,6 +1,4 @@
-import Ajv2020 from 'ajv/dist/2020';
-import draft07 from 'ajv/dist/refs/json-schema-draft-07.json';
-import { InputError } from '../validate';
+import { InputError, ajv, problemsOf, type InputProblem } from '../validate';
 import { EXTENSION_SEPTETS, fitsGsm7, isGsm7Basic, isGsm7Extension, septetsOf } from './charset';
 
 /**
@@ -25,42 +23,81 @@ export interface VariablesInfo {
   readonly declared: readonly string[];
 }
 
-/**
- * A separate ajv for user schemas: no schema is added to it for good (`addUsedSchema: false`
- * and `removeSchema` after each compile), so one template's `$id` cannot clash with another's
- * and memory does not grow; there is no `loadSchema`, so a remote `$ref` is an error, never
- * a fetch.
- */
-const userAjv = new Ajv2020({ strict: false, addUsedSchema: false, logger: false, validateFormats: false });
-userAjv.addMetaSchema(draft07);
-
-/** Nesting deeper than this is not walked for declared names: a bound on work, not a schema rule. */
-const MAX_DEPTH = 16;
+/** Bounds on a `variables` schema: enough for any template, small enough to check in microseconds. */
+const MAX_DEPTH = 64;
+const MAX_NODES = 1000;
 /** A character class range wider than this is not checked char by char: taken as "may be UCS-2". */
 const MAX_RANGE = 1024;
 /** Formats whose values are plain ASCII without extension characters in practice. */
 const GSM7_FORMATS = new Set(['date', 'time', 'date-time', 'duration', 'uuid', 'ipv4', 'ipv6', 'email', 'hostname', 'uri', 'uri-reference', 'iri']);
+/** Keywords whose values are data, not subschemas: not walked. */
+const DATA_KEYWORDS = new Set(['const', 'enum', 'default', 'examples']);
 
 const cache = new WeakMap<object, VariablesInfo>();
 
 /**
- * Compiles a template's `variables` schema (once per object) and indexes it. Throws an
- * `InputError` at `/variables` when ajv refuses it.
+ * Checks a template's `variables` schema (once per object) and indexes it. Throws an
+ * `InputError` naming the bad field under `/variables`.
+ *
+ * The schema is never compiled: nothing validates values against it, and ajv's compile time
+ * grows fast with a schema's size (seconds for a few thousand properties), which would let one
+ * request stall the engine. Instead: a size bound, the JSON Schema 2020-12 meta-schema (with
+ * the engine's ajv, whose meta-schema validator is already built), patterns that must compile
+ * as regexes, and `$ref`s that must stay inside the document (none is ever fetched). `$schema`
+ * is ignored: a draft-07 schema of plain properties reads the same under 2020-12.
  */
 export function variablesInfo(variables: object): VariablesInfo {
   let info = cache.get(variables);
   if (!info) {
-    try {
-      userAjv.compile(variables);
-    } catch (error) {
-      throw new InputError('template', [{ path: '/variables', message: `is not a valid JSON Schema: ${(error as Error).message}` }]);
-    } finally {
-      userAjv.removeSchema(variables);
-    }
+    const problems = schemaProblems(variables as Record<string, unknown>);
+    if (problems.length > 0) throw new InputError('template', problems);
     info = indexVariables(variables as Record<string, unknown>);
     cache.set(variables, info);
   }
   return info;
+}
+
+function schemaProblems(variables: Record<string, unknown>): InputProblem[] {
+  const problems: InputProblem[] = [];
+  // Iterative walk with an explicit stack: no recursion for a hostile depth to overflow.
+  const stack: Array<{ value: object; path: string; depth: number }> = [{ value: variables, path: '/variables', depth: 0 }];
+  let nodes = 1;
+  while (stack.length > 0) {
+    const { value, path, depth } = stack.pop()!;
+    for (const key in value) {
+      const child: unknown = (value as Record<string, unknown>)[key];
+      const childPath = `${path}/${escapePointer(key)}`;
+      if (key === 'pattern' && typeof child === 'string' && !compilesAsRegex(child)) {
+        problems.push({ path: childPath, message: 'is not a valid regular expression' });
+      } else if ((key === '$ref' || key === '$dynamicRef') && typeof child === 'string' && !child.startsWith('#')) {
+        problems.push({ path: childPath, message: 'refers to another document: variables must be self-contained' });
+      } else if (typeof child === 'object' && child !== null && !DATA_KEYWORDS.has(key)) {
+        // Counted when found, so a huge object is refused before it is walked.
+        if (++nodes > MAX_NODES || depth >= MAX_DEPTH) {
+          return [{ path: '/variables', message: `is too large (at most ${MAX_NODES} objects and ${MAX_DEPTH} levels of nesting)` }];
+        }
+        stack.push({ value: child, path: childPath, depth: depth + 1 });
+      }
+    }
+  }
+  const { $schema: _ignored, ...schema } = variables;
+  if (!ajv.validateSchema(schema)) {
+    problems.push(...problemsOf(ajv.errors).map((problem) => ({ path: `/variables${problem.path}`, message: problem.message })));
+  }
+  return problems;
+}
+
+function compilesAsRegex(pattern: string): boolean {
+  try {
+    new RegExp(pattern, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function escapePointer(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 function indexVariables(root: Record<string, unknown>): VariablesInfo {
