@@ -1,14 +1,14 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { Annotations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
+import { CONFIG_FILE_NAME, findConfigFile, loadConfigFile } from '../cli/config-file';
 import { SourceError, loadTemplateFile, templateExtensions } from '../cli/sources';
-import { InputError, lint, resolveConfig, type Finding, type ResolvedConfig } from '../engine';
+import { InputError, lint, type Finding, type ResolvedConfig } from '../engine';
 import { projectRoot } from './paths';
 
 /** The files of a templates folder the gate reads (the CLI's); anything else there is left alone. */
 const TEMPLATE_EXTENSIONS: ReadonlySet<string> = new Set(templateExtensions);
-const CONFIG_FILE = 'smslint.config.json';
 
 /** The gate refused the templates: its message lists each error with its file and rule. */
 export class DeployGateError extends Error {
@@ -34,16 +34,16 @@ export interface GateResult {
 }
 
 /**
- * Lints every template file in `dir` (recursively) with the project's
- * `smslint.config.json` when it has one. Pure of CDK: the stack decides what a verdict means.
+ * Lints every template file in `dir` (recursively) with the nearest `smslint.config.json`
+ * in `dir` or above it, as the CLI does. Pure of CDK: the stack decides what a verdict means.
  * A file that cannot be read or does not fit the template schema is an error finding; any
  * other exception is a bug and propagates (it stops the synthesis all the same).
  */
-export function lintTemplateDirectory(dir: string, configPath = join(projectRoot, CONFIG_FILE)): GateResult {
+export function lintTemplateDirectory(dir: string, configPath = findConfigFile(dir)): GateResult {
   if (!existsSync(dir)) throw new DeployGateError(`smslint deploy gate: the templates folder ${dir} does not exist`);
   const config = loadConfig(configPath);
   const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((name) => TEMPLATE_EXTENSIONS.has(extname(name).toLowerCase()) && !name.endsWith(CONFIG_FILE))
+    .filter((name) => TEMPLATE_EXTENSIONS.has(extname(name).toLowerCase()) && !name.endsWith(CONFIG_FILE_NAME))
     .sort()
     .map((name) => join(dir, name));
   const result: GateResult = { files: files.map(displayPath), errors: [], warnings: [] };
@@ -94,12 +94,13 @@ export function enforceDeployGate(scope: IConstruct, dir: string): GateResult {
   return result;
 }
 
-function loadConfig(path: string): ResolvedConfig | undefined {
-  if (!existsSync(path)) return undefined;
+function loadConfig(path: string | undefined): ResolvedConfig | undefined {
+  if (path === undefined) return undefined;
   try {
-    return resolveConfig(JSON.parse(readFileSync(path, 'utf8')));
+    return loadConfigFile(path, displayPath(path));
   } catch (error) {
-    throw new DeployGateError(`smslint deploy gate: ${displayPath(path)}: ${messageOf(error)}`);
+    if (!(error instanceof SourceError)) throw error;
+    throw new DeployGateError(`smslint deploy gate: ${error.message}`);
   }
 }
 
@@ -111,8 +112,4 @@ function formatFinding(finding: GateFinding): string {
 function displayPath(path: string): string {
   const relativePath = relative(projectRoot, path);
   return relativePath.startsWith('..') ? path : relativePath;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

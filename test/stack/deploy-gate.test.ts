@@ -96,6 +96,21 @@ test('the project config decides severities: a rule turned off finds nothing', (
   expect(result.errors.map((error) => error.ruleId)).toEqual(['invalid-template']);
 });
 
+test('a config that does not fit its schema stops the synthesis, naming the file and field', () => {
+  const config = join(folder('bad-config', {}), 'smslint.config.json');
+  writeFileSync(config, JSON.stringify({ rules: { 'opt-out': 'loud' } }));
+  expect(() => lintTemplateDirectory(failing, config)).toThrow(DeployGateError);
+  expect(() => lintTemplateDirectory(failing, config)).toThrow(/bad-config\/smslint\.config\.json: invalid config: \/rules\/opt-out/);
+});
+
+test('the nearest smslint.config.json above the templates folder applies, as in the CLI', () => {
+  const project = folder('project', { 'smslint.config.json': { rules: { 'opt-out': 'off' } } });
+  const dir = join(project, 'templates');
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'promo.json'), JSON.stringify(promoWithoutOptOut));
+  expect(lintTemplateDirectory(dir).errors).toEqual([]);
+});
+
 test('a template accepted on purpose in review (suppress) does not stop the gate', () => {
   const dir = folder('suppressed', {
     'promo.json': { ...promoWithoutOptOut, suppress: [{ rule: 'opt-out', reason: 'sent only to staff who asked for it' }] },
