@@ -5,15 +5,12 @@ import type { Rule } from '../types';
 const SHORTENERS = new Set(shorteners.domains);
 /** A run of characters a link can hold: links are read token by token, each token once. */
 const TOKEN = /[^\s<>"«»]+/g;
-/**
- * The start of a link, anchored at the start of a token (so never inside a word or an e-mail
- * address): `http(s)://`, `www.`, or a bare domain with a known top-level domain (a path
- * required for TLDs that are also words: `pain.it`, `reply.Be`).
- */
-const LINK_START = new RegExp(
-  `^(?:https?://|www\\.|(?:[a-z0-9-]+\\.)+(?:(?:${tlds.tlds.join('|')})(?!\\.?[\\w-])|(?:${tlds.withPathOnly.join('|')})/))`,
-  'i',
-);
+const SCHEME_OR_WWW = /^(?:https?:\/\/|www\.)/i;
+const HOST_END = /[/?#:]/;
+const LABEL = /^[a-z0-9-]+$/i;
+const TLDS = new Set(tlds.tlds);
+/** Top-level domains that are also words (`pain.it`, `reply.Be`): a link only with a path. */
+const TLDS_WITH_PATH_ONLY = new Set(tlds.withPathOnly);
 /** Punctuation that opens or closes a sentence around a link rather than belonging to it. */
 const LEADING_PUNCTUATION = new Set([...'(["\'‘“']);
 const TRAILING_PUNCTUATION = new Set([...'.,;:!?)]\'"’”']);
@@ -57,7 +54,7 @@ export const link: Rule = {
       while (start < end && LEADING_PUNCTUATION.has(masked[start])) start++;
       while (end > start && TRAILING_PUNCTUATION.has(masked[end - 1])) end--;
       const url = masked.slice(start, end);
-      if (!LINK_START.test(url)) continue;
+      if ((url.indexOf('.') < 0 && url.indexOf('://') < 0) || !isLink(url)) continue;
       const rest = url.replace(SCHEME, '');
       const host = hostOf(rest);
       const data = { url: ctx.body.slice(start, end), host, rest: ctx.body.slice(end - rest.length, end) };
@@ -73,6 +70,19 @@ export const link: Rule = {
     }
   },
 };
+
+/**
+ * `http(s)://`, `www.`, or a bare domain: dot-separated labels ending in a known top-level
+ * domain. Read label by label rather than by one regex with nested repetition.
+ */
+function isLink(token: string): boolean {
+  if (SCHEME_OR_WWW.test(token)) return true;
+  const hostEnd = token.search(HOST_END);
+  const labels = (hostEnd < 0 ? token : token.slice(0, hostEnd)).split('.');
+  if (labels.length < 2 || !labels.every((label) => LABEL.test(label))) return false;
+  const tld = labels[labels.length - 1].toLowerCase();
+  return TLDS.has(tld) || (TLDS_WITH_PATH_ONLY.has(tld) && token[hostEnd] === '/');
+}
 
 /**
  * Fast path: a link has `://` or a dot between a letter or digit and a letter (`telvo.uk`,
