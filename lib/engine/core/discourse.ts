@@ -58,6 +58,8 @@ interface Reading {
   index: TextIndex;
   lexicon: Lexicon;
   sentences: Sentence[];
+  /** The whole text, as a span. */
+  all: Span;
   /** Help offers and opt-outs (never a CTA, never a reason): found on first need. */
   excluded?: Span[];
 }
@@ -65,7 +67,7 @@ interface Reading {
 function analyse(context: RuleContext): Discourse {
   const text = context.text.masked;
   const lexicon = lexiconFor(context.locale);
-  const reading: Reading = { text, index: indexText(text, lexicon), lexicon, sentences: segment(text) };
+  const reading: Reading = { text, index: indexText(text, lexicon), lexicon, sentences: segment(text), all: { start: 0, end: text.length } };
   const phrases = ctaPhrases(reading);
   const ctas = findCtas(reading, phrases);
   const mainCta = ctas.find((cta) => isOrder(cta)) ?? ctas[0];
@@ -91,13 +93,9 @@ function scan(reading: Reading, list: PhraseList, span: Span, visit: (start: num
   return scanList(list, reading.index, span.start, span.end, visit);
 }
 
-function whole(reading: Reading): Span {
-  return { start: 0, end: reading.text.length };
-}
-
 /** The first match of `list` outside help offers and opt-outs. */
 function firstMatch(reading: Reading, list: PhraseList): Span | undefined {
-  return scan(reading, list, whole(reading), (start, end) => !isExcluded(reading, { start, end }));
+  return scan(reading, list, reading.all, (start, end) => !isExcluded(reading, { start, end }));
 }
 
 function hasMatch(reading: Reading, list: PhraseList, span: Span): boolean {
@@ -126,7 +124,7 @@ function sentenceOf(sentences: readonly Sentence[], position: number): number {
 function excludedSpans(reading: Reading): Span[] {
   const { text, lexicon, sentences } = reading;
   const excluded: Span[] = [];
-  scan(reading, lexicon.helpOffer, whole(reading), (start) => {
+  scan(reading, lexicon.helpOffer, reading.all, (start) => {
     const index = sentenceOf(sentences, start);
     const sentence = sentences[index];
     const following = sentences[index + 1];
@@ -150,15 +148,22 @@ interface Phrase extends Span {
 }
 
 /** Every formula, request, obligation, polite question and "you can" in the text, in order. */
-function ctaPhrases(reading: Reading): Phrase[] {
+function ctaPhrases({ index, lexicon }: Reading): Phrase[] {
   const phrases: Phrase[] = [];
-  for (const kind of CTA_PHRASE_KINDS) {
-    scan(reading, reading.lexicon.cta[kind], whole(reading), (start, end) => {
-      phrases.push({ kind, start, end });
-      return false;
-    });
+  const { starts, masks, lower } = index;
+  for (let k = 0; k < starts.length; k++) {
+    if (masks[k] === 0) continue;
+    for (const kind of CTA_PHRASE_KINDS) {
+      const { bit, at } = lexicon.cta[kind];
+      if ((masks[k] & bit) === 0) continue;
+      at.lastIndex = starts[k];
+      if (at.test(lower)) {
+        phrases.push({ kind, start: starts[k], end: at.lastIndex });
+        break;
+      }
+    }
   }
-  return phrases.sort((a, b) => a.start - b.start);
+  return phrases;
 }
 
 /** True when the words after `from` name an action: "please call", "merci de nous contacter". */
@@ -200,19 +205,35 @@ function phraseAsksAction(reading: Reading, phrase: Phrase, sentence: Sentence, 
   }
 }
 
+/** The index of the word that starts at `position`, or -1 (binary search: words are in order). */
+function wordIndexAt({ index }: Reading, position: number): number {
+  let low = 0;
+  let high = index.starts.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const start = index.starts[middle];
+    if (start === position) return middle;
+    if (start < position) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
+}
+
 /** An imperative at the start of a clause: "Call 3970", "Contactez-nous", "and then reply". */
 function imperativeAt(reading: Reading, clause: Span): number | undefined {
-  const { lexicon, text } = reading;
-  let start = clause.start;
-  if (testAt(reading, lexicon.clauseOpener, start)) start = lexicon.clauseOpener.lastIndex;
-  if (testAt(reading, lexicon.notImperative, start)) return undefined;
-  let end: number | undefined;
-  if (testAt(reading, lexicon.imperativeForm, start)) end = lexicon.imperativeForm.lastIndex;
-  else {
-    const word = wordAt(reading.index.lower, start, clause.end);
-    if (word && word.start === start && lexicon.actionVerbs.has(word.lower)) end = word.end;
+  const { lexicon, text, index } = reading;
+  let k = wordIndexAt(reading, clause.start);
+  if (k < 0) return undefined;
+  let word = index.lower.slice(index.starts[k], index.ends[k]);
+  if (lexicon.clauseOpeners.has(word) && k + 1 < index.starts.length && index.starts[k + 1] < clause.end) {
+    k++;
+    word = index.lower.slice(index.starts[k], index.ends[k]);
   }
-  if (end === undefined) return undefined;
+  const start = index.starts[k];
+  let end: number | undefined;
+  if (lexicon.actionVerbs.has(word)) end = index.ends[k];
+  else if (testAt(reading, lexicon.imperativeForm, start)) end = lexicon.imperativeForm.lastIndex;
+  if (end === undefined || testAt(reading, lexicon.notImperative, start)) return undefined;
   // "Update: ...", "Check-in opens..." are headings and nouns, not orders.
   const next = text.charCodeAt(end);
   return next === 0x3a || next === 0x2d ? undefined : start;
@@ -275,7 +296,7 @@ function findRationale(reading: Reading, promotional: boolean): Span | undefined
 function findPurpose(reading: Reading): Span | undefined {
   const { text, lexicon } = reading;
   const lower = reading.index.lower;
-  return scan(reading, lexicon.purposeMarker, whole(reading), (start, end) => {
+  return scan(reading, lexicon.purposeMarker, reading.all, (start, end) => {
     if (isExcluded(reading, { start, end }) || lexicon.notBeforePurpose.has(wordBefore(lower, start))) return false;
     if (testAt(reading, lexicon.topicPurpose, wordAt(lower, end)?.start ?? end)) return false;
     const verb = wordAfter(lower, end, lexicon.purposeSkips);
@@ -293,7 +314,7 @@ function findConsequence(reading: Reading, ctas: readonly Cta[]): Span | undefin
   const { lexicon, sentences } = reading;
   const stated = firstMatch(reading, lexicon.consequence) ?? firstMatch(reading, lexicon.avoidance);
   if (stated) return stated;
-  const afterRequest = scan(reading, lexicon.consequenceAfterCta, whole(reading), (start) => ctas.some((cta) => cta.start < start));
+  const afterRequest = scan(reading, lexicon.consequenceAfterCta, reading.all, (start) => ctas.some((cta) => cta.start < start));
   if (afterRequest) return afterRequest;
   for (const sentence of sentences) {
     for (const clause of sentence.clauses) {
@@ -322,7 +343,7 @@ function findTriggers(reading: Reading, context: RuleContext, phrases: readonly 
       return false;
     });
   }
-  scan(reading, lexicon.finality, whole(reading), (start, end) => {
+  scan(reading, lexicon.finality, reading.all, (start, end) => {
     if (!isNegatedAt(reading, start)) add('pressure', start, end);
     return false;
   });

@@ -29,8 +29,10 @@ export interface Lexicon {
   /** Upper-cased words that may be written in capitals: acronyms and opt-out keywords. */
   allowedCapitals: ReadonlySet<string>;
 
+  /** Words that may open a clause before its verb: "and", "then", "et", "puis". */
+  clauseOpeners: ReadonlySet<string>;
+
   /** Sticky, on the lower-cased text: tested at one position (a clause start, a word). */
-  clauseOpener: RegExp;
   notImperative: RegExp;
   imperativeForm: RegExp;
   actionForm: RegExp;
@@ -216,9 +218,9 @@ function compile(locale: LocaleData): Lexicon {
     notBeforePurpose: lowerSet(words.notBeforePurpose),
     purposeSkips: lowerSet(words.purposeSkips),
     determiners: lowerSet(words.determiners),
+    clauseOpeners: lowerSet(words.clauseOpeners),
     allowedCapitals: new Set([...words.acronyms, ...words.optOutKeywords].map((word) => word.toUpperCase())),
 
-    clauseOpener: new RegExp(`(?:${alternation(words.clauseOpeners)})\\s+`, 'uy'),
     notImperative: sticky(words.notImperatives),
     imperativeForm: sticky(words.imperativeForms),
     actionForm: sticky(words.actionForms),
@@ -313,8 +315,11 @@ export function indexText(text: string, lexicon: Lexicon): TextIndex {
     }
     const key = starterKey(lower.charCodeAt(start), i - start > 1 ? lower.charCodeAt(start + 1) : 0);
     let mask = 0;
-    for (const starter of lexicon.starters.get(key) ?? []) {
-      if ((starter.stem || starter.word.length === i - start) && lower.startsWith(starter.word, start)) mask |= starter.mask;
+    const starters = lexicon.starters.get(key);
+    if (starters !== undefined) {
+      for (const starter of starters) {
+        if ((starter.stem || starter.word.length === i - start) && lower.startsWith(starter.word, start)) mask |= starter.mask;
+      }
     }
     index.starts.push(start);
     index.ends.push(i);
