@@ -24,6 +24,9 @@ ruleTable('directive-tone', {
     { body: 'ACME: your statement is ready.', config: { allowedCapitals: ['acme'] } },
     { body: 'Your results are back. This is not urgent: you can call us to book a review.' },
     { body: 'Need help? Call us now on 0800 123 456.' },
+    { body: 'Not you? Call us on 0800 000 000.' },
+    { body: 'Should you wish to change your delivery slot, visit {{link}}.' },
+    { body: 'Please DO NOT reply to this message.' },
     // French.
     { body: orangeBetter, locale: 'fr', sender: 'Orange' },
     { body: 'Vous nous devez 40 €. Vous pouvez régler sur {{lien}} pour éviter des frais.', locale: 'fr' },
@@ -35,6 +38,10 @@ ruleTable('directive-tone', {
     { body: 'Pourriez-vous nous rappeler au 01 23 45 67 89 ?', locale: 'fr' },
     { body: 'Dès réception de votre paiement, nous expédions votre commande.', locale: 'fr' },
     { body: 'SNCF : votre TER de 7h42 est supprimé en raison d’une grève.', locale: 'fr' },
+    { body: 'Merci de ne pas répondre à ce SMS.', locale: 'fr' },
+    { body: 'Merci d’avoir choisi Mobilia ! Votre ligne est active.', locale: 'fr' },
+    { body: 'Votre rendez-vous est confirmé le {{date}} à {{heure}}.', locale: 'fr' },
+    { body: 'Pas vous ? Appelez le 09 00 00 00 00.', locale: 'fr' },
     { body: "Ce n'est pas urgent : vous pouvez nous rappeler pour fixer un rendez-vous.", locale: 'fr' },
     { body: "Votre colis est disponible dès maintenant. Retirez-le avant le {{date}}, passé ce délai il sera retourné.", locale: 'fr' },
   ],
@@ -73,6 +80,11 @@ ruleTable('directive-tone', {
     },
     { body: 'We need you to send us a copy of your ID.', errors: [{ messageId: 'bareOrder', text: 'We need you to send us a copy of your ID' }] },
     { body: 'Please call us to discuss your account.', errors: [{ messageId: 'bareOrder', text: 'Please call us to discuss your account' }] },
+    { body: 'Please be at the gate by 10:40.', errors: [{ messageId: 'bareOrder', text: 'Please be at the gate by 10:40' }] },
+    {
+      body: 'We kindly ask you to return the equipment by {{date}}.',
+      errors: [{ messageId: 'bareOrder', text: 'We kindly ask you to return the equipment by {{date}}' }],
+    },
     { body: 'Your bill is due. SETTLE it at {{link}}.', errors: [{ messageId: 'shouting', text: 'SETTLE' }] },
     { body: 'Important: your direct debit failed. Please update your bank details.', errors: [{ messageId: 'alarm', text: 'Important' }] },
     {
@@ -141,6 +153,11 @@ ruleTable('directive-tone', {
         { messageId: 'bareOrder', text: 'Merci de rappeler le secrétariat dès réception de ce message' },
         { messageId: 'pressure', text: 'dès réception de ce message' },
       ],
+    },
+    {
+      body: 'Nous vous remercions de bien vouloir nous retourner le matériel avant le {{date}}.',
+      locale: 'fr',
+      errors: [{ messageId: 'bareOrder', text: 'Nous vous remercions de bien vouloir nous retourner le matériel avant le {{date}}' }],
     },
     {
       body: 'Les parents doivent contacter la vie scolaire.',
