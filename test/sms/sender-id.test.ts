@@ -36,6 +36,9 @@ ruleTable('sender-id', {
     },
     // A zero-width space inside the name, even beside a plain mention.
     { sender: 'Telvo', body: 'Tel\u200bvo: pay at telvo.uk', errors: [{ start: 0, end: 6 }] },
+    // Offsets map back past accents, emoji and a full-width name before the spoofed one.
+    { sender: 'Telvo', locale: 'fr', body: 'Réduction chez Tеlvo', errors: [{ start: 15, end: 20 }] },
+    { sender: 'Telvo', body: '😀 Ｔｅｌｖｏ and Tеlvo', errors: [{ start: 13, end: 18 }] },
     // Greek omicron.
     { sender: 'Orange', locale: 'fr', body: 'Orangе : vοtre facture', errors: [{ start: 0, end: 6, message: 'avec des caractères sosies ou invisibles' }] },
     { sender: 'Telvo', body: 'Your bill is ready.', config: { senderPrefix: 'Info: ' }, errors: [{ start: 0, end: 0 }] },

@@ -3,8 +3,8 @@ import tlds from '../sms/tlds.json';
 import type { Rule } from '../types';
 
 const SHORTENERS = new Set(shorteners.domains);
-/** A run of characters a link can hold: links are read token by token, each token once. */
-const TOKEN = /[^\s<>"«»]+/g;
+/** Characters that end a token: white space and the quotes and brackets that wrap a link. */
+const TOKEN_END = /[\s<>"«»]/;
 const SCHEME_OR_WWW = /^(?:https?:\/\/|www\.)/i;
 const HOST_END = /[/?#:]/;
 const LABEL = /^[a-z0-9-]+$/i;
@@ -46,15 +46,20 @@ export const link: Rule = {
   },
   check(ctx) {
     const masked = ctx.text.masked;
-    if (!mayHoldLink(masked)) return;
     const { allowedDomains } = ctx.options as LinkOptions;
-    for (const token of masked.matchAll(TOKEN)) {
-      let start = token.index;
-      let end = start + token[0].length;
+    // Only the tokens around a candidate (`://`, or a dot between an alphanumeric and a
+    // letter) are read, each once: most messages have none.
+    const nextCandidate = candidateFinder(masked);
+    for (let at = nextCandidate(0); at >= 0; ) {
+      let start = at;
+      while (start > 0 && !TOKEN_END.test(masked[start - 1])) start--;
+      let end = at;
+      while (end < masked.length && !TOKEN_END.test(masked[end])) end++;
+      at = nextCandidate(end);
       while (start < end && LEADING_PUNCTUATION.has(masked[start])) start++;
       while (end > start && TRAILING_PUNCTUATION.has(masked[end - 1])) end--;
       const url = masked.slice(start, end);
-      if ((url.indexOf('.') < 0 && url.indexOf('://') < 0) || !isLink(url)) continue;
+      if (!isLink(url)) continue;
       const rest = url.replace(SCHEME, '');
       const host = hostOf(rest);
       const data = { url: ctx.body.slice(start, end), host, rest: ctx.body.slice(end - rest.length, end) };
@@ -85,15 +90,19 @@ function isLink(token: string): boolean {
 }
 
 /**
- * Fast path: a link has `://` or a dot between a letter or digit and a letter (`telvo.uk`,
- * `www.`); most messages only have dots before spaces or other dots. Cheaper than the regex.
+ * Returns the finder of the next place at or after `from` where a link may be: `://`, or a
+ * dot between a letter, digit or hyphen and a letter (`telvo.uk`, `www.`); -1 when none.
+ * The next `://` is kept and only searched again once passed, so the scan stays linear.
  */
-function mayHoldLink(text: string): boolean {
-  if (text.includes('://')) return true;
-  for (let dot = text.indexOf('.'); dot >= 0; dot = text.indexOf('.', dot + 1)) {
-    if (isAlphanumeric(text.charCodeAt(dot - 1)) && isLetter(text.charCodeAt(dot + 1))) return true;
-  }
-  return false;
+function candidateFinder(text: string): (from: number) => number {
+  let scheme = text.indexOf('://');
+  return (from) => {
+    if (scheme >= 0 && scheme < from) scheme = text.indexOf('://', from);
+    for (let dot = text.indexOf('.', from); dot >= 0 && (scheme < 0 || dot < scheme); dot = text.indexOf('.', dot + 1)) {
+      if (isAlphanumeric(text.charCodeAt(dot - 1)) && isLetter(text.charCodeAt(dot + 1))) return dot;
+    }
+    return scheme;
+  };
 }
 
 function isLetter(code: number): boolean {

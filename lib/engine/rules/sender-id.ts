@@ -7,6 +7,8 @@ const LOOKALIKE = new Map(Object.entries(confusables).filter(([char]) => char !=
 const INVISIBLE = /[\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/;
 const MARKS = /\p{M}/gu;
 const ASCII = /^[\x00-\x7f]*$/;
+const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII_FROM = /[^\x00-\x7f]/g;
 
 /** A plain, comparable form of one character: NFKC, lower case, accents folded, look-alikes mapped. */
 function fold(char: string): string {
@@ -21,19 +23,62 @@ function foldText(text: string): string {
   return folded;
 }
 
-/** The folded body with, for each folded character, the body offset it comes from. */
-function foldWithOffsets(body: string): { folded: string; origins: number[] } {
-  let folded = '';
-  const origins: number[] = [];
-  let offset = 0;
-  for (const char of body) {
-    for (const piece of fold(char)) {
-      folded += piece;
-      origins.push(offset);
-    }
-    offset += char.length;
+/** Where a non-ASCII character sits in the body and in the folded text, and how it folded. */
+interface Anchor {
+  body: number;
+  folded: number;
+  /** UTF-16 units of the character in the body and of its folded form. */
+  units: number;
+  foldedUnits: number;
+}
+
+/**
+ * The folded body, and an anchor per non-ASCII character to map folded offsets back. ASCII runs
+ * fold to their lower case in one call, with no per-character work.
+ */
+function foldBody(body: string): { folded: string; anchors: Anchor[] } {
+  const pieces: string[] = [];
+  const anchors: Anchor[] = [];
+  let foldedLength = 0;
+  let runStart = 0;
+  const flushRun = (end: number) => {
+    if (end > runStart) pieces.push(body.slice(runStart, end).toLowerCase());
+    foldedLength += end - runStart;
+  };
+  for (let offset = NON_ASCII.exec(body)?.index ?? -1; offset >= 0; offset = nextNonAscii(body, runStart)) {
+    flushRun(offset);
+    const char = String.fromCodePoint(body.codePointAt(offset)!);
+    const folded = fold(char);
+    anchors.push({ body: offset, folded: foldedLength, units: char.length, foldedUnits: folded.length });
+    pieces.push(folded);
+    foldedLength += folded.length;
+    runStart = offset + char.length;
   }
-  return { folded, origins };
+  flushRun(body.length);
+  return { folded: pieces.join(''), anchors };
+}
+
+function nextNonAscii(body: string, from: number): number {
+  NON_ASCII_FROM.lastIndex = from;
+  return NON_ASCII_FROM.exec(body)?.index ?? -1;
+}
+
+/**
+ * Maps folded offsets back to the body offset of the character they come from. Queries come in
+ * increasing order, so the anchors already passed are not read again: linear overall.
+ */
+function originMapper(anchors: readonly Anchor[]): (foldedOffset: number) => number {
+  let next = 0;
+  let shift = 0; // body offset minus folded offset after the anchors passed
+  return (foldedOffset) => {
+    for (; next < anchors.length; next++) {
+      const anchor = anchors[next];
+      if (foldedOffset < anchor.folded) break;
+      if (foldedOffset < anchor.folded + anchor.foldedUnits) return anchor.body;
+      shift = anchor.body + anchor.units - (anchor.folded + anchor.foldedUnits);
+    }
+    return foldedOffset + shift;
+  };
 }
 
 /** The brand is named in the body (or the sender prefix), in plain letters. */
@@ -57,11 +102,12 @@ export const senderId: Rule = {
     if (namedAsWritten && ASCII.test(body)) return;
     const target = foldText(sender);
     if (target === '') return;
-    const { folded, origins } = foldWithOffsets(body);
+    const { folded, anchors } = foldBody(body);
+    const originOf = originMapper(anchors);
     let named = namedAsWritten || foldText(senderPrefixOf(ctx.template, ctx.config)).includes(target);
     for (let at = folded.indexOf(target); at >= 0; at = folded.indexOf(target, at + target.length)) {
-      const start = origins[at];
-      const lastOrigin = origins[at + target.length - 1];
+      const start = originOf(at);
+      const lastOrigin = originOf(at + target.length - 1);
       const end = lastOrigin + (body.codePointAt(lastOrigin)! > 0xffff ? 2 : 1);
       const written = body.slice(start, end);
       named = true;
