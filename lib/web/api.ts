@@ -32,7 +32,9 @@ interface ErrorBody {
  * without the final slash), so the base is the page's own path without trailing slashes.
  */
 export function apiBaseFor(pathname: string): string {
-  return pathname.replace(/\/+$/, '');
+  let end = pathname.length;
+  while (end > 0 && pathname[end - 1] === '/') end -= 1;
+  return pathname.slice(0, end);
 }
 
 export function createApi(base: string) {

@@ -1,4 +1,5 @@
 import { septetsOf } from '../engine/sms/charset';
+import { analyseText } from '../engine/text';
 import type { Encoding } from '../engine/types';
 
 /**
@@ -9,8 +10,6 @@ const SEGMENT_SIZES: Record<Encoding, { single: number; part: number }> = {
   'GSM-7': { single: 160, part: 153 },
   'UCS-2': { single: 70, part: 67 },
 };
-
-const PLACEHOLDER = /\{\{\s*([\w.]+)\s*\}\}/g;
 
 export interface SegmentUsage {
   /** Units used in the last segment and units left in it. */
@@ -33,11 +32,11 @@ export function segmentUsage(body: string, maxLengths: ReadonlyMap<string, numbe
 function worstCaseUnits(body: string, maxLengths: ReadonlyMap<string, number>, encoding: Encoding): number {
   let units = 0;
   let last = 0;
-  for (const match of body.matchAll(PLACEHOLDER)) {
-    const maxLength = maxLengths.get(match[1]);
+  for (const placeholder of analyseText(body).placeholders) {
+    const maxLength = maxLengths.get(placeholder.name);
     if (maxLength === undefined) continue;
-    units += unitsOf(body.slice(last, match.index), encoding) + maxLength;
-    last = match.index + match[0].length;
+    units += unitsOf(body.slice(last, placeholder.start), encoding) + maxLength;
+    last = placeholder.end;
   }
   return units + unitsOf(body.slice(last), encoding);
 }
