@@ -4,6 +4,8 @@ import { send, sendJson, startHarness, type LocalHarness } from './helpers/local
 /** Races over real HTTP against the local server: no version lost, one publish per key, the named version sent. */
 
 let harness: LocalHarness;
+/** 50 writers on one item retry against dynalite on disk: seconds alone, more beside the rest of the suite on 2 cores. */
+const CONTENDED_TIMEOUT_MS = 120_000;
 
 beforeAll(async () => {
   harness = await startHarness();
@@ -40,13 +42,13 @@ test('50 simultaneous PUTs of one id: no number given twice, nothing accepted is
   }
   const history = await send(harness.url, { method: 'GET', path: '/v1/templates/busy/versions?limit=100' });
   expect(history.json.items).toHaveLength(50);
-});
+}, CONTENDED_TIMEOUT_MS);
 
 test('50 simultaneous PUTs of one id are all accepted at once (none refused with 503)', async () => {
   const answers = await putAll('crowd', parcelBodies(50));
   expect(countOf(answers.map((answer) => answer.status))).toEqual({ 201: 50 });
   expect(answers.map((answer) => answer.json.version).sort((a: number, b: number) => a - b)).toEqual(Array.from({ length: 50 }, (_, index) => index + 1));
-});
+}, CONTENDED_TIMEOUT_MS);
 
 test('20 simultaneous dispatches under one Idempotency-Key publish once; the others replay it or are told it is in progress', async () => {
   expect((await sendJson(harness.url, 'PUT', '/v1/templates/once', passingTemplate('Your parcel arrives on Monday.'))).status).toBe(201);
@@ -68,6 +70,16 @@ test('20 simultaneous dispatches under one Idempotency-Key publish once; the oth
   const retry = await dispatch('once', { variables: {}, to: PHONE }, 'one-key');
   expect(retry).toMatchObject({ status: 202, json: { dispatchId: accepted[0].json.dispatchId, messageId: sent[0].messageId } });
   expect(await outbox()).toHaveLength(before + 1);
+});
+
+test('20 simultaneous dispatches under 20 keys each publish once, with 20 distinct message ids', async () => {
+  expect((await sendJson(harness.url, 'PUT', '/v1/templates/many', passingTemplate('Your parcel arrives on Tuesday.'))).status).toBe(201);
+  const before = (await outbox()).length;
+  const answers = await Promise.all(Array.from({ length: 20 }, (_, index) => dispatch('many', { variables: {}, to: PHONE }, `many-${index}`)));
+  expect(answers.map((answer) => answer.status)).toEqual(Array(20).fill(202));
+  const sent = (await outbox()).slice(before);
+  expect(sent.map((item) => item.messageId).sort()).toEqual(answers.map((answer) => answer.json.messageId).sort());
+  expect(new Set(sent.map((item) => item.messageId)).size).toBe(20);
 });
 
 test('a dispatch naming version N, racing a PUT of a failing version N+1, sends the text of N; an unnamed one never sends the failing text', async () => {
