@@ -298,21 +298,21 @@ export function indexText(text: string, lexicon: Lexicon): TextIndex {
   const lower = lowerSameLength(text);
   const index: TextIndex = { lower, starts: [], ends: [], masks: [], capitals: [] };
   const length = text.length;
-  let i = 0;
-  while (i < length) {
-    const code = text.charCodeAt(i);
-    if (!isWordChar(code, text, i)) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let capitals = 0;
-    let others = 0;
-    while (i < length && isWordChar(text.charCodeAt(i), text, i)) {
+  let start = -1;
+  let capitals = 0;
+  let others = 0;
+  // One look at each character; position `length` closes the last word.
+  for (let i = 0; i <= length; i++) {
+    if (i < length && isWordChar(text.charCodeAt(i), text, i)) {
+      if (start < 0) {
+        start = i;
+        capitals = others = 0;
+      }
       if (text.charCodeAt(i) !== lower.charCodeAt(i)) capitals++;
       else others++;
-      i++;
+      continue;
     }
+    if (start < 0) continue;
     const key = starterKey(lower.charCodeAt(start), i - start > 1 ? lower.charCodeAt(start + 1) : 0);
     let mask = 0;
     const starters = lexicon.starters.get(key);
@@ -327,6 +327,7 @@ export function indexText(text: string, lexicon: Lexicon): TextIndex {
     if (capitals >= 4 && others === 0 && !NOT_BEFORE_CAPITALS.has(text[start - 1]) && !NOT_AFTER_CAPITALS.has(text[i])) {
       index.capitals.push({ start, end: i });
     }
+    start = -1;
   }
   return index;
 }
