@@ -65,6 +65,11 @@ describe('the variables schema', () => {
     ['a bad type', { type: 'object', properties: { name: { type: 'strin' } } }, '/variables/properties/name/type'],
     ['a remote $ref (never fetched)', { type: 'object', properties: { name: { $ref: 'https://example.com/name.json' } } }, '/variables/properties/name/$ref'],
     ['a pattern that is not a regex', { type: 'object', properties: { name: { type: 'string', pattern: '([a-z]' } } }, '/variables/properties/name/pattern'],
+    ['a pattern that can backtrack exponentially', { type: 'object', properties: { name: { type: 'string', pattern: '^(a+)+$' } } }, '/variables/properties/name/pattern'],
+    ['an alternation under a star', { type: 'object', properties: { name: { type: 'string', pattern: '^(?:a|ab)*c$' } } }, '/variables/properties/name/pattern'],
+    ['a backreference', { type: 'object', properties: { name: { type: 'string', pattern: '^(\\w)\\1$' } } }, '/variables/properties/name/pattern'],
+    ['a risky patternProperties key', { type: 'object', patternProperties: { '^(x+x+)+y$': { type: 'string' } } }, '/variables/patternProperties/^(x+x+)+y$'],
+    ['a risky pattern deep in $defs', { type: 'object', $defs: { code: { type: 'string', pattern: '(\\d+)*#' } } }, '/variables/$defs/code/pattern'],
     ['a schema too deep', nested(40), '/variables'],
     ['a schema too large', { type: 'object', properties: Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`v${i}`, { type: 'string' }])) }, '/variables'],
   ])('%s is an input error, named by its JSON pointer', (_name, variables, path) => {
@@ -77,6 +82,11 @@ describe('the variables schema', () => {
     expect((catchError(() => lint(template(nested(40)))) as InputError).problems).toEqual([
       { path: '/variables', message: 'is too large (at most 1000 objects and 64 levels of nesting)' },
     ]);
+  });
+
+  test.each(['^[A-Z]{2}[0-9]{4}$', '^(?:Mr|Mrs|Ms)?\\s?\\w+$', '^(?:\\d{3}-)*\\d+$', '^\\+?[0-9 ]{6,20}$'])('a linear pattern %s is accepted', (pattern) => {
+    const variables = { type: 'object', properties: { name: { type: 'string', pattern, maxLength: 20 } } };
+    expect(lint(template(variables)).findings).toEqual([]);
   });
 
   test('a draft-07 $schema is read as 2020-12', () => {

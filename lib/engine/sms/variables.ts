@@ -67,11 +67,18 @@ function schemaProblems(variables: Record<string, unknown>): InputProblem[] {
     for (const key in value) {
       const child: unknown = (value as Record<string, unknown>)[key];
       const childPath = `${path}/${escapePointer(key)}`;
-      if (key === 'pattern' && typeof child === 'string' && !compilesAsRegex(child)) {
-        problems.push({ path: childPath, message: 'is not a valid regular expression' });
+      if (key === 'pattern' && typeof child === 'string') {
+        const problem = patternProblem(child);
+        if (problem) problems.push({ path: childPath, message: problem });
       } else if ((key === '$ref' || key === '$dynamicRef') && typeof child === 'string' && !child.startsWith('#')) {
         problems.push({ path: childPath, message: 'refers to another document: variables must be self-contained' });
       } else if (typeof child === 'object' && child !== null && !DATA_KEYWORDS.has(key)) {
+        if (key === 'patternProperties') {
+          for (const name in child) {
+            const problem = patternProblem(name);
+            if (problem) problems.push({ path: `${childPath}/${escapePointer(name)}`, message: problem });
+          }
+        }
         // Counted when found, so a huge object is refused before it is walked.
         if (++nodes > MAX_NODES || depth >= MAX_DEPTH) {
           return [{ path: '/variables', message: `is too large (at most ${MAX_NODES} objects and ${MAX_DEPTH} levels of nesting)` }];
@@ -87,13 +94,82 @@ function schemaProblems(variables: Record<string, unknown>): InputProblem[] {
   return problems;
 }
 
-function compilesAsRegex(pattern: string): boolean {
+/**
+ * Why a user's regex is refused, or undefined. ajv runs these patterns on values at dispatch,
+ * so one that can backtrack exponentially would let a later request stall the service.
+ */
+function patternProblem(pattern: string): string | undefined {
   try {
     new RegExp(pattern, 'u');
-    return true;
   } catch {
-    return false;
+    return 'is not a valid regular expression';
   }
+  return mayBacktrackExponentially(pattern)
+    ? 'may take exponential time (a repeated group holding a quantifier or an alternation, or a backreference): write it without'
+    : undefined;
+}
+
+/**
+ * A conservative, one-pass check: refuses a group that holds a variable quantifier or an
+ * alternation and is itself repeated (`(a+)+`, `(a|b)*`, `(\d+){2,}`), and backreferences.
+ * Polynomial cases (`\d+\d+$`) pass: bounded by the value's length, not exponential.
+ */
+export function mayBacktrackExponentially(pattern: string): boolean {
+  const open: boolean[] = [];
+  let risky = false; // the current group holds a variable quantifier or an alternation
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') {
+      const next = pattern[i + 1] ?? '';
+      if ((next >= '1' && next <= '9') || next === 'k') return true;
+      i++;
+    } else if (c === '[') {
+      for (i++; i < pattern.length && pattern[i] !== ']'; i++) if (pattern[i] === '\\') i++;
+    } else if (c === '(') {
+      open.push(risky);
+      risky = false;
+      if (pattern[i + 1] === '?') i = groupPrefixEnd(pattern, i + 1);
+    } else if (c === ')') {
+      const quantifier = quantifierAt(pattern, i + 1);
+      if (risky && quantifier?.repeats) return true;
+      risky = (open.pop() ?? false) || risky || (quantifier?.variable ?? false);
+      if (quantifier) i = quantifier.end - 1;
+    } else if (c === '|') {
+      risky = true;
+    } else {
+      const quantifier = quantifierAt(pattern, i);
+      if (quantifier) {
+        risky ||= quantifier.variable;
+        i = quantifier.end - 1;
+      }
+    }
+  }
+  return false;
+}
+
+/** The last index of a group's `?:`, `?=`, `?!`, `?<=`, `?<!` or `?<name>` prefix starting at `i`. */
+function groupPrefixEnd(pattern: string, i: number): number {
+  if (pattern[i + 1] !== '<' || pattern[i + 2] === '=' || pattern[i + 2] === '!') return pattern[i + 1] === '<' ? i + 2 : i + 1;
+  const close = pattern.indexOf('>', i);
+  return close < 0 ? i + 1 : close;
+}
+
+/** The quantifier starting at `i`: whether its count varies and whether it can repeat. */
+function quantifierAt(pattern: string, i: number): { variable: boolean; repeats: boolean; end: number } | undefined {
+  const c = pattern[i];
+  let quantifier: { variable: boolean; repeats: boolean; end: number } | undefined;
+  if (c === '*' || c === '+') quantifier = { variable: true, repeats: true, end: i + 1 };
+  else if (c === '?') quantifier = { variable: true, repeats: false, end: i + 1 };
+  else if (c === '{') {
+    const close = pattern.indexOf('}', i);
+    const match = close < 0 ? null : /^(\d+)(,(\d*))?$/.exec(pattern.slice(i + 1, close));
+    if (!match) return undefined;
+    const min = Number(match[1]);
+    const max = match[2] === undefined ? min : match[3] === '' ? Infinity : Number(match[3]);
+    quantifier = { variable: max !== min, repeats: max > 1, end: close + 1 };
+  }
+  if (quantifier && pattern[quantifier.end] === '?') quantifier.end++;
+  return quantifier;
 }
 
 function escapePointer(key: string): string {
