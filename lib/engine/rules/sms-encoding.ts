@@ -3,9 +3,9 @@ import { NON_GSM7_RUN, fitsGsm7 } from '../sms/charset';
 import type { Rule } from '../types';
 
 const REPLACEMENT = new Map(Object.entries(replacements).filter(([char]) => char !== '$comment'));
-/** A Latin letter (an accented one, since the rest are in GSM-7): spelling, never replaced. */
 /** Characters nobody can see in a message: shown by code point (U+00A0). */
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Z}]/gu;
+/** A Latin letter (an accented one, since the rest are in GSM-7): spelling, never replaced. */
 const LATIN_LETTER = /\p{Script=Latin}/u;
 
 /** Characters that switch the whole message to UCS-2, one finding per run. */

@@ -62,18 +62,21 @@ function measureOnce(text: TextAnalysis, template: Template, config: ResolvedCon
   let written = 0;
   let septets = 0;
   let units = 0;
+  const ucs2By = new Set<string>();
+  const boundedBy = new Set<string>();
+  const unbounded = new Set<string>();
   text.placeholders.forEach((placeholder, index) => {
     const bound = bounds[index];
     const length = placeholder.end - placeholder.start;
     written += length;
     septets += bound.septets ?? length;
     units += bound.units ?? length;
-    if (bound.mayBeUcs2) {
-      ucs2 = true;
-      if (placeholder.name !== '') addOnce(measurement.ucs2By, placeholder.name);
-    }
-    if (placeholder.name !== '') addOnce(bound.units === undefined ? measurement.unbounded : measurement.boundedBy, placeholder.name);
+    ucs2 ||= bound.mayBeUcs2;
+    if (placeholder.name === '') return;
+    if (bound.mayBeUcs2) ucs2By.add(placeholder.name);
+    (bound.units === undefined ? unbounded : boundedBy).add(placeholder.name);
   });
+  Object.assign(measurement, { ucs2By: [...ucs2By], boundedBy: [...boundedBy], unbounded: [...unbounded] });
   measurement.length = ucs2
     ? prefix.length + text.body.length - written + units
     : septetsOf(prefix) + septetsOf(text.masked) - written + septets;
@@ -126,8 +129,4 @@ function withSegments(measurement: Measurement, ucs2: boolean): Measurement {
   const part = ucs2 ? UCS2_PART : GSM7_PART;
   measurement.segments = measurement.length <= single ? 1 : Math.ceil(measurement.length / part);
   return measurement;
-}
-
-function addOnce(names: string[], name: string): void {
-  if (!names.includes(name)) names.push(name);
 }
