@@ -128,7 +128,10 @@ async function ensureTable(client: DynamoDBClient, dataDir: string): Promise<voi
 
 /** The body is read up to one byte past the limit: enough for the core to answer 413, never more in memory. */
 async function readRequest(incoming: IncomingMessage): Promise<ServiceRequest> {
-  const url = new URL(incoming.url ?? '/', 'http://localhost');
+  // The path as sent, not normalised: `new URL` would resolve `%2E%2E` and send
+  // `/v1/templates/a/versions/%2E%2E` to another route; API Gateway does not either.
+  const target = incoming.url ?? '/';
+  const queryStart = target.indexOf('?');
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of incoming as AsyncIterable<Buffer>) {
@@ -141,9 +144,9 @@ async function readRequest(incoming: IncomingMessage): Promise<ServiceRequest> {
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   const query: Record<string, string> = {};
-  for (const [name, value] of url.searchParams) query[name] ??= value;
+  for (const [name, value] of new URLSearchParams(queryStart < 0 ? '' : target.slice(queryStart + 1))) query[name] ??= value;
   const body = chunks.length === 0 ? null : Buffer.concat(chunks).toString('utf8');
-  return { method: incoming.method ?? 'GET', path: url.pathname, query, headers, body };
+  return { method: incoming.method ?? 'GET', path: queryStart < 0 ? target : target.slice(0, queryStart), query, headers, body };
 }
 
 function listen(server: Server, port: number, host: string, what: string): Promise<void> {

@@ -67,6 +67,8 @@ function decodeParams(params: Record<string, string>): Record<string, string> {
     } catch {
       throw badRequest(`the path parameter ${name} is not valid`, [{ path: `path/${name}`, message: 'is not a valid percent-encoded value' }]);
     }
+    // A dot segment names no resource (a client would resolve it to another path).
+    if (decoded[name] === '.' || decoded[name] === '..') throw new ServiceError(404, 'route_not_found', `no route for the dot segment ${value}`);
   }
   return decoded;
 }

@@ -76,7 +76,13 @@ export function dispatchRoutes({ store, publisher, logger, now, newId }: Dispatc
           createdAt: claim.createdAt,
           updatedAt: claim.createdAt,
         };
-        await store.createDispatch(record);
+        try {
+          await store.createDispatch(record);
+        } catch (error) {
+          // Nothing was sent: free the key so that a retry may send.
+          await settle(store, logger, { ...record, status: 'failed', error: 'not_recorded', updatedAt: now().toISOString() }, ['claim']);
+          throw error;
+        }
 
         let messageId: string;
         try {
@@ -88,16 +94,37 @@ export function dispatchRoutes({ store, publisher, logger, now, newId }: Dispatc
           }));
         } catch (error) {
           const reason = error instanceof Error ? error.name : 'unknown';
-          await store.finishDispatch({ ...record, status: 'failed', error: reason, updatedAt: now().toISOString() });
+          await settle(store, logger, { ...record, status: 'failed', error: reason, updatedAt: now().toISOString() });
           logger.warn('dispatch failed', { templateId, version: stored.version, dispatchId: record.dispatchId, to: record.to, error: reason });
           throw new ServiceError(502, 'publish_failed', 'the SMS could not be published; retry with the same Idempotency-Key');
         }
-        await store.finishDispatch({ ...record, status: 'sent', messageId, updatedAt: now().toISOString() });
+        await settle(store, logger, { ...record, status: 'sent', messageId, updatedAt: now().toISOString() });
         logger.info('dispatched', { templateId, version: stored.version, dispatchId: record.dispatchId, to: record.to, messageId });
         return jsonResponse(202, { dispatchId: record.dispatchId, messageId });
       },
     },
   ];
+}
+
+/**
+ * Records the outcome of a dispatch, record first, then the claim (the claim decides what
+ * a retry does). Once SNS has answered, the answer stands even if the store cannot record
+ * it: a claim left pending makes retries 409, never a second send; each failure is logged.
+ */
+async function settle(store: TemplateStore, logger: Logger, record: DispatchRecord, what: Array<'record' | 'claim'> = ['record', 'claim']): Promise<void> {
+  for (const part of what) {
+    try {
+      await (part === 'record' ? store.updateDispatch(record) : store.settleClaim(record));
+    } catch (error) {
+      logger.error('dispatch outcome not recorded', {
+        part,
+        templateId: record.templateId,
+        dispatchId: record.dispatchId,
+        status: record.status,
+        error: error instanceof Error ? error.name : 'unknown',
+      });
+    }
+  }
 }
 
 /**

@@ -5,8 +5,11 @@ import { StoreUnavailableError } from './errors';
 import type { DispatchRecord, Verdict, IdempotencyClaim, TemplateStore, TemplateVersion, VersionPage } from './store';
 import { keys } from './table';
 
-/** Two submissions racing for one version number: the loser re-reads and tries the next. */
-const MAX_VERSION_ATTEMPTS = 8;
+/**
+ * Submissions racing for one template: each loser of a number tries the next one up, so
+ * the k-th of k simultaneous writers needs k puts. Past this many it is 503 (retry later).
+ */
+const MAX_VERSION_ATTEMPTS = 100;
 
 /** Errors after which a retry later may succeed: answered 503 with Retry-After. */
 const UNAVAILABLE_ERRORS = new Set([
@@ -53,9 +56,10 @@ export class DynamoTemplateStore implements TemplateStore {
   }
 
   async appendVersion(templateId: string, content: Omit<TemplateVersion, 'templateId' | 'version'>): Promise<number> {
+    let version = await this.latestVersionNumber(templateId);
     for (let attempt = 0; attempt < MAX_VERSION_ATTEMPTS; attempt++) {
-      const latest = await this.getLatestVersion(templateId);
-      const version = (latest?.version ?? 0) + 1;
+      // A number is only tried once the one below it is taken: versions have no gaps.
+      version++;
       const item: VersionItem = {
         pk: keys.template(templateId),
         sk: keys.version(version),
@@ -71,6 +75,23 @@ export class DynamoTemplateStore implements TemplateStore {
 
   async getLatestVersion(templateId: string): Promise<TemplateVersion | undefined> {
     return (await this.queryVersions(templateId, 1)).items[0];
+  }
+
+  private async latestVersionNumber(templateId: string): Promise<number> {
+    const result = await this.send(() =>
+      this.documents.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': keys.template(templateId), ':prefix': keys.versionPrefix },
+          ProjectionExpression: 'version',
+          ScanIndexForward: false,
+          ConsistentRead: true,
+          Limit: 1,
+        }),
+      ),
+    );
+    return (result.Items?.[0]?.version as number | undefined) ?? 0;
   }
 
   async getVersion(templateId: string, version: number): Promise<TemplateVersion | undefined> {
@@ -113,8 +134,7 @@ export class DynamoTemplateStore implements TemplateStore {
     if (!stored) throw new Error(`dispatch ${record.dispatchId} exists already`);
   }
 
-  async finishDispatch(record: DispatchRecord): Promise<void> {
-    const outcome = { ':status': record.status, ':messageId': record.messageId ?? null, ':at': record.updatedAt };
+  async updateDispatch(record: DispatchRecord): Promise<void> {
     await this.send(() =>
       this.documents.send(
         new UpdateCommand({
@@ -123,10 +143,13 @@ export class DynamoTemplateStore implements TemplateStore {
           UpdateExpression: 'SET #status = :status, messageId = :messageId, updatedAt = :at, #error = :error',
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeNames: { '#status': 'status', '#error': 'error' },
-          ExpressionAttributeValues: { ...outcome, ':error': record.error ?? null },
+          ExpressionAttributeValues: { ':status': record.status, ':messageId': record.messageId ?? null, ':at': record.updatedAt, ':error': record.error ?? null },
         }),
       ),
     );
+  }
+
+  async settleClaim(record: DispatchRecord): Promise<void> {
     // Only the claim that still points to this dispatch is updated: a later retry may own it.
     await this.conditional(() =>
       this.documents.send(
@@ -136,7 +159,7 @@ export class DynamoTemplateStore implements TemplateStore {
           UpdateExpression: 'SET #status = :status, messageId = :messageId, updatedAt = :at',
           ConditionExpression: 'dispatchId = :dispatchId',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ...outcome, ':dispatchId': record.dispatchId },
+          ExpressionAttributeValues: { ':status': record.status, ':messageId': record.messageId ?? null, ':at': record.updatedAt, ':dispatchId': record.dispatchId },
         }),
       ),
     );

@@ -73,6 +73,8 @@ export interface TemplateStore {
    */
   claim(claim: IdempotencyClaim): Promise<boolean>;
   createDispatch(record: DispatchRecord): Promise<void>;
-  /** Records the outcome of a dispatch on its record and on its claim. */
-  finishDispatch(record: DispatchRecord): Promise<void>;
+  /** Records the status (and message id or error) of a dispatch on its record. */
+  updateDispatch(record: DispatchRecord): Promise<void>;
+  /** Records it on the key's claim, if the claim still belongs to this dispatch. */
+  settleClaim(record: DispatchRecord): Promise<void>;
 }

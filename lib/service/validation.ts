@@ -1,20 +1,19 @@
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
-import { problemsOf, type InputError, type InputProblem } from '../engine/validate';
+import { compile, problemsOf, type InputError, type InputProblem } from '../engine/validate';
 import { badRequest } from './errors';
 import { dispatchRequestSchema, lintRequestSchema, type DispatchRequest } from './schemas';
 
-/** The service's own request schemas, compiled once at load. */
-const requestAjv = new Ajv2020({ allErrors: true, strict: false });
-/**
- * The lint request's envelope: `template` and `config` are then checked by the engine
- * itself (`lint` validates both with the same schemas and names each field), so they are
- * not compiled a second time here, which halves this module's cold-start cost.
+/*
+ * The request schemas are compiled once at load by the engine's ajv: a second instance
+ * would compile the 2020-12 meta-schema again, the largest part of a cold start. Of the
+ * lint request only the envelope is compiled: `lint` validates `template` and `config`
+ * with the same schemas and names each field, so they are not compiled twice.
  */
-const validateLintRequest = requestAjv.compile<{ template: object; config?: object }>({
+const validateLintRequest = compile<{ template: object; config?: object }>({
   ...lintRequestSchema,
   properties: { template: { type: 'object' }, config: { type: 'object' } },
 });
-const validateDispatchRequest = requestAjv.compile<DispatchRequest>(dispatchRequestSchema);
+const validateDispatchRequest = compile<DispatchRequest>(dispatchRequestSchema);
 
 function assertRequest<T>(validate: ValidateFunction<T>, value: unknown): T {
   if (!validate(value)) throw badRequest('the request body does not fit its schema', problemsOf(validate.errors));
@@ -32,8 +31,10 @@ export function problemsUnder(error: InputError, prefix = ''): InputProblem[] {
 /**
  * Client schemas (a template's `variables`) get their own ajv: they are untrusted, may
  * reuse one `$id`, and formats are not checked (no format plugin in the Lambda bundle).
+ * The engine has already checked them against the meta-schema (`validateTemplate`), so
+ * this instance does not compile the meta-schema again.
  */
-const variablesAjv = new Ajv2020({ allErrors: true, strict: false, validateFormats: false, logger: false });
+const variablesAjv = new Ajv2020({ allErrors: true, strict: false, validateFormats: false, validateSchema: false, logger: false });
 const compiledVariables = new Map<string, ValidateFunction>();
 /** A warm Lambda sees a handful of templates; the cap keeps a long-lived local server small. */
 const MAX_COMPILED_VARIABLES = 100;
