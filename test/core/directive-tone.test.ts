@@ -25,6 +25,7 @@ ruleTable('directive-tone', {
     { body: 'Your results are back. This is not urgent: you can call us to book a review.' },
     { body: 'Need help? Call us now on 0800 123 456.' },
     { body: 'Not you? Call us on 0800 000 000.' },
+    { body: 'Please could you call us back on 0800 000 000?' },
     { body: 'Should you wish to change your delivery slot, visit {{link}}.' },
     { body: 'Please DO NOT reply to this message.' },
     // French.
@@ -39,6 +40,8 @@ ruleTable('directive-tone', {
     { body: 'Dès réception de votre paiement, nous expédions votre commande.', locale: 'fr' },
     { body: 'SNCF : votre TER de 7h42 est supprimé en raison d’une grève.', locale: 'fr' },
     { body: 'Merci de ne pas répondre à ce SMS.', locale: 'fr' },
+    { body: 'Orange\u00a0: votre facture est impayée\u00a0! Merci de la régler sur {{lien}} pour éviter une suspension.', locale: 'fr' },
+    { body: 'Une question\u00a0? Appelez le 3970.', locale: 'fr' },
     { body: 'Merci d’avoir choisi Mobilia ! Votre ligne est active.', locale: 'fr' },
     { body: 'Votre rendez-vous est confirmé le {{date}} à {{heure}}.', locale: 'fr' },
     { body: 'Pas vous ? Appelez le 09 00 00 00 00.', locale: 'fr' },
@@ -80,6 +83,13 @@ ruleTable('directive-tone', {
     },
     { body: 'We need you to send us a copy of your ID.', errors: [{ messageId: 'bareOrder', text: 'We need you to send us a copy of your ID' }] },
     { body: 'Please call us to discuss your account.', errors: [{ messageId: 'bareOrder', text: 'Please call us to discuss your account' }] },
+    {
+      body: 'You’ll need to show your ID at the desk.',
+      errors: [
+        { messageId: 'obligation', text: 'You’ll need to' },
+        { messageId: 'bareOrder', text: 'You’ll need to show your ID at the desk' },
+      ],
+    },
     { body: 'Please be at the gate by 10:40.', errors: [{ messageId: 'bareOrder', text: 'Please be at the gate by 10:40' }] },
     {
       body: 'We kindly ask you to return the equipment by {{date}}.',

@@ -9,6 +9,7 @@ ruleTable('missing-rationale', {
     { body: 'Your parcel was delivered at 14:32. Thanks!' },
     { body: 'We missed you today. Choose a new delivery day at {{link}}.' },
     { body: 'For your security, please confirm this payment in the app.' },
+    { body: 'Please make sure your meter is accessible on {{date}}, as our engineer will replace it.' },
     { body: 'Your passport expired on {{date}}. Please upload a new one in the app.' },
     { body: 'Card ending {{last4}} was used for £249.99. If this wasn’t you, call 0345 300 0000 so we can block the card.' },
     { body: 'Your appointment with Dr {{doctor}} is on {{date}}. Please bring your medication list.' },

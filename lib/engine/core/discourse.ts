@@ -189,8 +189,12 @@ function isObligation(reading: Reading, phrase: Span): boolean {
 
 function phraseAsksAction(reading: Reading, phrase: Phrase, sentence: Sentence, clauseEnd: number): boolean {
   switch (phrase.kind) {
-    case 'polite':
+    case 'polite': {
+      // "Please could you call us?" is a polite question, found at "could".
+      const next = wordAt(reading.index.lower, phrase.end, clauseEnd);
+      if (next && sentence.terminator.includes('?') && testAt(reading, reading.lexicon.cta.question.at, next.start)) return false;
       return actionFollows(reading, phrase.end, clauseEnd, false);
+    }
     case 'request':
       return actionFollows(reading, phrase.end, clauseEnd, false);
     case 'obligation':
