@@ -22,6 +22,8 @@ let sent: string[];
 let refusals: number;
 
 type Handle = (request: ServiceRequest) => Promise<ServiceResponse>;
+/** The service's clock: moved forward where a test needs time to pass. */
+let clock: Date;
 let table: Awaited<ReturnType<typeof startTable>>;
 let faults: ReturnType<typeof injectFaults>;
 let handle: Handle;
@@ -32,7 +34,7 @@ function serviceOver(store: DynamoTemplateStore): Handle {
     store,
     publisher: new SnsSmsPublisher(new SNSClient({ region: 'eu-west-1' })),
     logger: memoryLogger(),
-    now: () => new Date('2026-05-06T07:08:09Z'),
+    now: () => clock,
     newId: () => `dispatch-${++ids}`,
   });
 }
@@ -40,6 +42,7 @@ function serviceOver(store: DynamoTemplateStore): Handle {
 beforeEach(async () => {
   sent = [];
   refusals = 0;
+  clock = new Date('2026-05-06T07:08:09Z');
   sns.reset();
   sns.on(PublishCommand).callsFake(async () => {
     if (refusals > 0) {
@@ -137,6 +140,19 @@ describe('a dispatch with the store failing part way', () => {
     expect(await dispatch('record-refused')).toMatchObject({ status: 202, json: { messageId: 'sns-1' } });
     expect(sent).toEqual(['sns-1']);
     expect(leftPending).toEqual([]);
+  });
+
+  test('the dispatch record and the release of the claim both refused: nothing sent, and an hour later the key sends once', async () => {
+    // The same state as an invocation killed between its claim and its publish: a pending claim, no dispatch.
+    faults.fail('PutItemCommand', { skip: 1 });
+    faults.fail('UpdateItemCommand');
+    expectUnavailable(await dispatch('store-down'));
+    expect(sent).toEqual([]);
+
+    faults.heal();
+    clock = new Date(clock.getTime() + 60 * 60 * 1000);
+    expect(await dispatch('store-down')).toMatchObject({ status: 202, json: { messageId: 'sns-1' } });
+    expect(sent).toEqual(['sns-1']);
   });
 
   test('the outcome refused after SNS took the SMS: the client is told it was sent (202), and a retry never sends again', async () => {
