@@ -17,10 +17,9 @@ export const directiveTone: Rule = {
     const { triggers, bareOrders } = discourseOf(context);
     for (const trigger of triggers) {
       const text = context.body.slice(trigger.start, trigger.end);
-      const data: Record<string, string | number> =
-        trigger.kind === 'exclamations'
-          ? { text, count: countExclamations(context.body, trigger) }
-          : { text, lower: text.toLocaleLowerCase(context.language) };
+      const data: Record<string, string | number> = { text };
+      if (trigger.kind === 'exclamations') data.count = countExclamations(context.body, trigger);
+      if (trigger.kind === 'shouting') data.lower = text.toLocaleLowerCase(context.language);
       context.report({ start: trigger.start, end: trigger.end, messageId: trigger.kind, data, suggestionId: `${trigger.kind}Fix` });
     }
     for (const order of bareOrders) {
