@@ -152,7 +152,7 @@ interface Phrase extends Span {
 function ctaPhrases({ index, lexicon }: Reading): Phrase[] {
   const phrases: Phrase[] = [];
   const { starts, masks, lower } = index;
-  for (let k = 0; k < starts.length; k++) {
+  for (let k = 0; k < starts.length && index.anyMask !== 0; k++) {
     if (masks[k] === 0) continue;
     for (const kind of CTA_PHRASE_KINDS) {
       const { bit, at } = lexicon.cta[kind];

@@ -272,6 +272,8 @@ export interface TextIndex {
   starts: number[];
   ends: number[];
   masks: number[];
+  /** All masks or-ed: a list whose bit is not here matches no word of the text. */
+  anyMask: number;
   /** Words of four or more capitals (letters only, not inside a link or an address). */
   capitals: Span[];
 }
@@ -296,7 +298,7 @@ const NOT_AFTER_CAPITALS = new Set(['/', '@', '_']);
 
 export function indexText(text: string, lexicon: Lexicon): TextIndex {
   const lower = lowerSameLength(text);
-  const index: TextIndex = { lower, starts: [], ends: [], masks: [], capitals: [] };
+  const index: TextIndex = { lower, starts: [], ends: [], masks: [], anyMask: 0, capitals: [] };
   const length = text.length;
   let start = -1;
   let capitals = 0;
@@ -324,6 +326,7 @@ export function indexText(text: string, lexicon: Lexicon): TextIndex {
     index.starts.push(start);
     index.ends.push(i);
     index.masks.push(mask);
+    index.anyMask |= mask;
     if (capitals >= 4 && others === 0 && !NOT_BEFORE_CAPITALS.has(text[start - 1]) && !NOT_AFTER_CAPITALS.has(text[i])) {
       index.capitals.push({ start, end: i });
     }
@@ -349,7 +352,7 @@ export function scanList(
   visit: (start: number, end: number) => boolean,
 ): Span | undefined {
   const { starts, masks, lower } = index;
-  for (let k = 0; k < starts.length; k++) {
+  for (let k = (index.anyMask & list.bit) === 0 ? starts.length : 0; k < starts.length; k++) {
     const start = starts[k];
     if (start < from || (masks[k] & list.bit) === 0) continue;
     if (start >= to) break;
