@@ -1,5 +1,5 @@
 import { isErrorBody, parcelTemplate, parcelVariables, PHONE } from './helpers/fixtures';
-import { send, sendJson, startHarness, type HttpCall, type LocalHarness } from './helpers/local-service';
+import { send, sendBytes, sendJson, startHarness, type HttpCall, type LocalHarness } from './helpers/local-service';
 
 /**
  * Bad requests over real HTTP against the local server: each one is refused with its
@@ -174,6 +174,35 @@ test.each(badRequests.map((row) => [row.name, row] as const))('%s', async (_name
   const lint = await sendJson(harness.url, 'POST', '/v1/lint', { template });
   expect(lint.status).toBe(200);
   expect(lint.json.passed).toEqual(expect.any(Boolean));
+});
+
+describe('requests no HTTP client would send: the server answers or drops them and keeps serving', () => {
+  const stillServes = async () => expect((await sendJson(harness.url, 'POST', '/v1/lint', { template })).status).toBe(200);
+
+  test('a garbage request line is 400', async () => {
+    expect(await sendBytes(harness.url, 'HELLO\r\n\r\n')).toMatch(/^HTTP\/1\.1 400 /);
+    await stillServes();
+  });
+
+  test('20 KB of headers is 431', async () => {
+    expect(await sendBytes(harness.url, `GET /v1/templates/parcel HTTP/1.1\r\nHost: x\r\nX-Filler: ${'a'.repeat(20 * 1024)}\r\n\r\n`)).toMatch(/^HTTP\/1\.1 431 /);
+    await stillServes();
+  });
+
+  test('a PUT whose client hangs up halfway through its body stores nothing', async () => {
+    const body = JSON.stringify({ ...template, body: 'Cut short.' });
+    const head = `PUT /v1/templates/cut HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`;
+    await sendBytes(harness.url, head + body.slice(0, 20), { hangUp: true });
+    await stillServes();
+    expect((await send(harness.url, { method: 'GET', path: '/v1/templates/cut' })).status).toBe(404);
+  });
+
+  test('a body announced longer than sent, then the connection closed, stores nothing', async () => {
+    const body = JSON.stringify({ ...template, body: 'Announced long.' });
+    await sendBytes(harness.url, `PUT /v1/templates/short-body HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length + 100}\r\nConnection: close\r\n\r\n${body}`, { hangUp: true });
+    await stillServes();
+    expect((await send(harness.url, { method: 'GET', path: '/v1/templates/short-body' })).status).toBe(404);
+  });
 });
 
 test('after the whole table nothing was stored and nothing was sent', async () => {

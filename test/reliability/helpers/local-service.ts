@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
@@ -121,4 +121,24 @@ export function send(url: string, { method, path, body, headers = {} }: HttpCall
 /** A JSON request: the value serialised, with `content-type: application/json`. */
 export function sendJson(url: string, method: string, path: string, value: unknown, headers: Record<string, string> = {}): Promise<HttpAnswer> {
   return send(url, { method, path, body: JSON.stringify(value), headers: { 'content-type': 'application/json', ...headers } });
+}
+
+/**
+ * Writes raw bytes on a fresh connection and reads until the server closes it: for
+ * requests no HTTP client would send. With `hangUp`, the client closes its side right
+ * after writing, as a client that dies mid-request.
+ */
+export function sendBytes(url: string, bytes: string, { hangUp = false } = {}): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => {
+      socket.write(bytes, () => {
+        if (hangUp) socket.destroy();
+      });
+    });
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.on('close', () => resolve(Buffer.concat(chunks).toString('latin1')));
+  });
 }
