@@ -2,7 +2,7 @@ import { lint, rules, type Finding, type InputProblem, type Template } from '../
 import { problemsOf } from '../engine/validate';
 import { ServiceError } from './errors';
 import type { Route } from './http';
-import { canonicalJson, jsonResponse, readJsonBody } from './json';
+import { canonicalJson, escapePointer, jsonResponse, readJsonBody } from './json';
 import type { Logger } from './logger';
 import { idempotencyKeyHeader, templateIdParam } from './params';
 import { senderIdFor, type SmsPublisher } from './publisher';
@@ -46,12 +46,16 @@ export function dispatchRoutes({ store, publisher, logger, now, newId }: Dispatc
         const templateId = templateIdParam(params);
         const idempotencyKey = idempotencyKeyHeader(request);
         const dispatch = parseDispatchRequest(readJsonBody(request));
-        const requestHash = sha256(canonicalJson({ ...dispatch, to: maskPhoneNumber(dispatch.to) }));
 
         const earlier = await store.getClaim(templateId, idempotencyKey);
+        let abandoned: string | undefined;
         if (earlier) {
-          const replay = replayOf(earlier, requestHash);
+          const replay = replayOf(earlier, dispatch);
           if (replay) return replay;
+          if (earlier.status === 'pending') {
+            if (!(await wasAbandoned(store, earlier, now()))) throw inProgress();
+            abandoned = earlier.dispatchId;
+          }
         }
 
         const stored = dispatch.version === undefined
@@ -59,10 +63,18 @@ export function dispatchRoutes({ store, publisher, logger, now, newId }: Dispatc
           : found(await store.getVersion(templateId, dispatch.version), `template ${templateId} has no version ${dispatch.version}`);
         const body = checkedText(stored, dispatch);
 
-        const claim: IdempotencyClaim = { templateId, idempotencyKey, dispatchId: newId(), requestHash, status: 'pending', createdAt: now().toISOString() };
-        if (!(await store.claim(claim))) {
+        const dispatchId = newId();
+        const claim: IdempotencyClaim = {
+          templateId,
+          idempotencyKey,
+          dispatchId,
+          requestHash: requestHash(dispatchId, dispatch),
+          status: 'pending',
+          createdAt: now().toISOString(),
+        };
+        if (!(await store.claim(claim, abandoned))) {
           const current = await store.getClaim(templateId, idempotencyKey);
-          const replay = current && replayOf(current, requestHash);
+          const replay = current && replayOf(current, dispatch);
           if (replay) return replay;
           throw inProgress();
         }
@@ -128,17 +140,38 @@ async function settle(store: TemplateStore, logger: Logger, record: DispatchReco
 }
 
 /**
- * What an earlier claim of the same key answers: the stored result once sent, 409 while
- * pending, nothing (go ahead) after a recorded failure. Another request under the same
- * key is refused, as the IETF Idempotency-Key draft says.
+ * A claim holds a hash of its request (salted with its dispatch id, so that equal
+ * requests under other keys do not hash alike) to tell a retry from another request
+ * under the same key, full number included.
  */
-function replayOf(claim: IdempotencyClaim, requestHash: string) {
-  if (claim.requestHash !== requestHash) {
+function requestHash(dispatchId: string, dispatch: DispatchRequest): string {
+  return sha256(`${dispatchId}\n${canonicalJson(dispatch)}`);
+}
+
+/**
+ * A claim still pending long after any function could still be running for it (Lambda
+ * stops at 15 minutes) whose dispatch record was never written: nothing was sent (the
+ * record is written before publishing), so the key may be claimed again. A pending
+ * claim WITH its record stays pending: SNS may have taken the SMS.
+ */
+const CLAIM_LEASE_MS = 15 * 60 * 1000;
+
+async function wasAbandoned(store: TemplateStore, claim: IdempotencyClaim, now: Date): Promise<boolean> {
+  if (now.getTime() - Date.parse(claim.createdAt) < CLAIM_LEASE_MS) return false;
+  return !(await store.hasDispatch(claim.templateId, claim.dispatchId));
+}
+
+/**
+ * What an earlier claim of the same key answers: the stored result once sent, nothing
+ * (go ahead) after a recorded failure or while pending (the caller decides). Another
+ * request under the same key is refused, as the IETF Idempotency-Key draft says.
+ */
+function replayOf(claim: IdempotencyClaim, dispatch: DispatchRequest) {
+  if (claim.requestHash !== requestHash(claim.dispatchId, dispatch)) {
     throw new ServiceError(422, 'idempotency_key_reused', 'this Idempotency-Key was used for another request', {
       details: [{ path: 'header/idempotency-key', message: 'was used with a different body' }],
     });
   }
-  if (claim.status === 'pending') throw inProgress();
   if (claim.status === 'sent') return jsonResponse(202, { dispatchId: claim.dispatchId, messageId: claim.messageId });
   return undefined;
 }
@@ -159,8 +192,12 @@ function checkedText(stored: TemplateVersion, dispatch: DispatchRequest): string
   }
   if (template.variables !== undefined) {
     const validate = compileVariablesSchema(template.variables, verdict.contentHash);
-    // A stored schema compiled when it was submitted; failing now means the store was edited.
-    if (Array.isArray(validate)) throw new Error(`stored variables schema of ${stored.templateId} v${stored.version} does not compile`);
+    // Checked when submitted; refused now only if the checks grew stricter since (submit a new version).
+    if (Array.isArray(validate)) {
+      throw new ServiceError(409, 'variables_schema_refused', `the variables schema of version ${stored.version} is no longer accepted`, { details: validate });
+    }
+    const tooLong = longValues(dispatch.variables);
+    if (tooLong.length > 0) throw invalidVariables(tooLong);
     if (!validate(dispatch.variables)) throw invalidVariables(problemsOf(validate.errors).map(({ path, message }) => ({ path: `/variables${path}`, message })));
   }
   const rendered = renderBody(template.body, dispatch.variables);
@@ -184,6 +221,23 @@ function renderedTemplate(template: Template, text: string): Template {
 
 function asProblem(path: string): (finding: Finding) => InputProblem {
   return (finding) => ({ path, message: `${finding.ruleId}: ${finding.message}` });
+}
+
+/** No value can be longer than the longest SMS; checked before the client's regexes run on it. */
+const MAX_VALUE_LENGTH = 1600;
+
+function longValues(variables: Record<string, unknown>): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const stack: Array<[unknown, string]> = [[variables, '/variables']];
+  while (stack.length > 0) {
+    const [value, path] = stack.pop()!;
+    if (typeof value === 'string' && value.length > MAX_VALUE_LENGTH) {
+      problems.push({ path, message: `is longer than an SMS can carry (${MAX_VALUE_LENGTH} characters)` });
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, child] of Object.entries(value)) stack.push([child, `${path}/${escapePointer(key)}`]);
+    }
+  }
+  return problems;
 }
 
 function invalidVariables(problems: InputProblem[]): ServiceError {

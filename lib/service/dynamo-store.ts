@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException, DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Template } from '../engine';
-import { StoreUnavailableError } from './errors';
+import { StoreUnavailableError, VersionTooLargeError } from './errors';
 import type { DispatchRecord, Verdict, IdempotencyClaim, TemplateStore, TemplateVersion, VersionPage } from './store';
 import { keys } from './table';
 
@@ -10,6 +10,8 @@ import { keys } from './table';
  * the k-th of k simultaneous writers needs k puts. Past this many it is 503 (retry later).
  */
 const MAX_VERSION_ATTEMPTS = 100;
+/** DynamoDB holds 400 KB an item; what JSON measures is kept under it with room for the keys and names. */
+const MAX_VERSION_BYTES = 380_000;
 
 /** Errors after which a retry later may succeed: answered 503 with Retry-After. */
 const UNAVAILABLE_ERRORS = new Set([
@@ -56,6 +58,8 @@ export class DynamoTemplateStore implements TemplateStore {
   }
 
   async appendVersion(templateId: string, content: Omit<TemplateVersion, 'templateId' | 'version'>): Promise<number> {
+    const size = Buffer.byteLength(JSON.stringify(content.template)) + Buffer.byteLength(JSON.stringify(content.verdict));
+    if (size > MAX_VERSION_BYTES) throw new VersionTooLargeError(size, MAX_VERSION_BYTES);
     let version = await this.latestVersionNumber(templateId);
     for (let attempt = 0; attempt < MAX_VERSION_ATTEMPTS; attempt++) {
       // A number is only tried once the one below it is taken: versions have no gaps.
@@ -114,19 +118,25 @@ export class DynamoTemplateStore implements TemplateStore {
     return claim as unknown as IdempotencyClaim;
   }
 
-  async claim(claim: IdempotencyClaim): Promise<boolean> {
+  async claim(claim: IdempotencyClaim, abandonedDispatchId?: string): Promise<boolean> {
     const item = { pk: keys.idempotency(claim.templateId, claim.idempotencyKey), sk: keys.idempotencySort, ...claim };
+    const takeOver = abandonedDispatchId === undefined ? {} : { ':pending': 'pending', ':abandoned': abandonedDispatchId };
     return this.conditional(() =>
       this.documents.send(
         new PutCommand({
           TableName: this.tableName,
           Item: item,
-          ConditionExpression: 'attribute_not_exists(pk) OR #status = :failed',
+          ConditionExpression:
+            'attribute_not_exists(pk) OR #status = :failed' + (abandonedDispatchId === undefined ? '' : ' OR (#status = :pending AND dispatchId = :abandoned)'),
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':failed': 'failed' },
+          ExpressionAttributeValues: { ':failed': 'failed', ...takeOver },
         }),
       ),
     );
+  }
+
+  async hasDispatch(templateId: string, dispatchId: string): Promise<boolean> {
+    return (await this.get(keys.template(templateId), keys.dispatch(dispatchId))) !== undefined;
   }
 
   async createDispatch(record: DispatchRecord): Promise<void> {

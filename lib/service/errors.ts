@@ -33,6 +33,17 @@ export function notFound(message: string): ServiceError {
   return new ServiceError(404, 'not_found', message);
 }
 
+/** A version (template and verdict) larger than the store can hold in one item. */
+export class VersionTooLargeError extends Error {
+  constructor(
+    readonly size: number,
+    readonly limit: number,
+  ) {
+    super(`the version takes ${size} bytes, more than the ${limit} the store holds`);
+    this.name = 'VersionTooLargeError';
+  }
+}
+
 /**
  * The store could not answer (throttled, unreachable): a retry later may work, so the
  * client gets 503 with `Retry-After` instead of a 500.

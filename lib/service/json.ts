@@ -47,6 +47,11 @@ function depthExceeds(root: unknown, maxDepth: number): boolean {
   return false;
 }
 
+/** A key as one JSON-pointer segment (RFC 6901). */
+export function escapePointer(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
 /** JSON with object keys sorted at every level: equal values give equal text (and hash). */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;

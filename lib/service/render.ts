@@ -1,4 +1,5 @@
 import { analyseText, type InputProblem } from '../engine';
+import { escapePointer } from './json';
 
 /**
  * Fills each `{{ name }}` of `body` with its value; a dotted name walks nested objects.
@@ -29,10 +30,6 @@ function lookUp(root: unknown, names: string[]): unknown {
     value = (value as Record<string, unknown>)[name];
   }
   return value;
-}
-
-function escapePointer(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /** `+33612345678` → `+33*******78`: the country code and the last two digits, for support. */

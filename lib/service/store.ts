@@ -41,7 +41,7 @@ export interface IdempotencyClaim {
   templateId: string;
   idempotencyKey: string;
   dispatchId: string;
-  /** sha256 of the request (with the number masked): the same key with another request is refused. */
+  /** sha256 of the dispatch id and the request: the same key with another request is refused. */
   requestHash: string;
   status: DispatchStatus;
   messageId?: string;
@@ -60,7 +60,10 @@ export interface VersionPage {
  * `StoreUnavailableError` when the storage cannot answer.
  */
 export interface TemplateStore {
-  /** Stores `content` as the next version of `templateId` and returns its number (from 1). */
+  /**
+   * Stores `content` as the next version of `templateId` and returns its number (from 1).
+   * Throws `VersionTooLargeError` when it cannot be stored whole.
+   */
   appendVersion(templateId: string, content: Omit<TemplateVersion, 'templateId' | 'version'>): Promise<number>;
   getLatestVersion(templateId: string): Promise<TemplateVersion | undefined>;
   getVersion(templateId: string, version: number): Promise<TemplateVersion | undefined>;
@@ -69,9 +72,11 @@ export interface TemplateStore {
   getClaim(templateId: string, idempotencyKey: string): Promise<IdempotencyClaim | undefined>;
   /**
    * Claims an idempotency key for a new dispatch. False when another request holds it
-   * (pending or sent); a key whose dispatch failed may be claimed again.
+   * (pending or sent); a key whose dispatch failed may be claimed again, and so may a
+   * pending claim of the abandoned dispatch `abandonedDispatchId`.
    */
-  claim(claim: IdempotencyClaim): Promise<boolean>;
+  claim(claim: IdempotencyClaim, abandonedDispatchId?: string): Promise<boolean>;
+  hasDispatch(templateId: string, dispatchId: string): Promise<boolean>;
   createDispatch(record: DispatchRecord): Promise<void>;
   /** Records the status (and message id or error) of a dispatch on its record. */
   updateDispatch(record: DispatchRecord): Promise<void>;

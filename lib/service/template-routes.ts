@@ -1,9 +1,9 @@
 import { InputError, validateTemplate, type Template } from '../engine';
-import { badRequest, notFound } from './errors';
+import { ServiceError, VersionTooLargeError, badRequest, notFound } from './errors';
 import type { Route } from './http';
 import { jsonResponse, readJsonBody } from './json';
 import { encodeCursor, pageQuery, templateIdParam, versionParam } from './params';
-import type { TemplateStore, TemplateVersion } from './store';
+import type { TemplateStore, TemplateVersion, Verdict } from './store';
 import { problemsUnder, compileVariablesSchema } from './validation';
 import { judge } from './verdict';
 
@@ -26,7 +26,7 @@ export function templateRoutes({ store, now }: TemplateRouteDeps): Route[] {
           const compiled = compileVariablesSchema(template.variables, verdict.contentHash);
           if (Array.isArray(compiled)) throw badRequest('the variables schema is not usable', compiled);
         }
-        const version = await store.appendVersion(templateId, { template, verdict });
+        const version = await appendVersion(store, templateId, { template, verdict });
         return jsonResponse(201, { templateId, version, verdict }, { location: `/v1/templates/${templateId}/versions/${version}` });
       },
     },
@@ -58,6 +58,18 @@ export function templateRoutes({ store, now }: TemplateRouteDeps): Route[] {
       },
     },
   ];
+}
+
+async function appendVersion(store: TemplateStore, templateId: string, content: { template: Template; verdict: Verdict }): Promise<number> {
+  try {
+    return await store.appendVersion(templateId, content);
+  } catch (error) {
+    if (!(error instanceof VersionTooLargeError)) throw error;
+    const findings = content.verdict.result.findings.length;
+    throw new ServiceError(422, 'verdict_too_large', `the template draws ${findings} findings: its verdict is too large to store (${error.size} bytes, at most ${error.limit})`, {
+      details: [{ path: '/body', message: `draws ${findings} findings; fix the repeated ones and submit again` }],
+    });
+  }
 }
 
 function parseTemplate(body: unknown): Template {

@@ -144,6 +144,7 @@ describe('refusals before publishing', () => {
   test.each<[string, unknown, number, string]>([
     ['a value longer than its maxLength', { variables: { ...variables, customer: { firstName: 'A'.repeat(21) } }, to: PHONE }, 422, '/variables/customer/firstName'],
     ['a value that breaks its pattern', { variables: { ...variables, code: 'ab' }, to: PHONE }, 422, '/variables/code'],
+    ['a value longer than any SMS, refused before the schema runs', { variables: { ...variables, code: 'A'.repeat(1601) }, to: PHONE }, 422, '/variables/code'],
     ['a missing value', { variables: { customer: {}, code: 'AB12CD' }, to: PHONE }, 422, '/variables/customer/firstName'],
     ['a number that is not E.164', { variables, to: '0612345678' }, 400, '/to'],
     ['an unknown field', { variables, to: PHONE, priority: 'high' }, 400, '/priority'],
