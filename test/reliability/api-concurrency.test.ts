@@ -50,6 +50,21 @@ test('50 simultaneous PUTs of one id are all accepted at once (none refused with
   expect(answers.map((answer) => answer.json.version).sort((a: number, b: number) => a - b)).toEqual(Array.from({ length: 50 }, (_, index) => index + 1));
 }, CONTENDED_TIMEOUT_MS);
 
+test('20 clients each submitting 10 versions of one id in turn (sustained contention) all get 201, 1 to 200', async () => {
+  const answers = (
+    await Promise.all(
+      Array.from({ length: 20 }, async (_, client) => {
+        const mine = [];
+        for (let round = 0; round < 10; round++) mine.push(await sendJson(harness.url, 'PUT', '/v1/templates/steady', passingTemplate(`Parcel ${client}-${round} arrives on Monday.`)));
+        return mine;
+      }),
+    )
+  ).flat();
+  console.info(`20 clients x 10 PUTs: statuses ${JSON.stringify(countOf(answers.map((answer) => answer.status)))}`);
+  expect(countOf(answers.map((answer) => answer.status))).toEqual({ 201: 200 });
+  expect(answers.map((answer) => answer.json.version).sort((a: number, b: number) => a - b)).toEqual(Array.from({ length: 200 }, (_, index) => index + 1));
+}, CONTENDED_TIMEOUT_MS);
+
 test('20 simultaneous dispatches under one Idempotency-Key publish once; the others replay it or are told it is in progress', async () => {
   expect((await sendJson(harness.url, 'PUT', '/v1/templates/once', passingTemplate('Your parcel arrives on Monday.'))).status).toBe(201);
   const before = (await outbox()).length;
@@ -112,3 +127,20 @@ function countOf(values: number[]): Record<number, number> {
   for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
   return counts;
 }
+
+test('closing the local service with requests in flight ends them without crashing the process', async () => {
+  const closing = await startHarness();
+  const inFlight = Array.from({ length: 30 }, (_, index) =>
+    sendJson(closing.url, 'PUT', '/v1/templates/closing', passingTemplate(`Parcel ${index} arrives on Monday.`)).then(
+      (answer) => answer.status,
+      (error: Error) => error.message,
+    ),
+  );
+  await Promise.race(inFlight);
+  await closing.close();
+  const outcomes = await Promise.all(inFlight);
+  console.info(`closed with 30 PUTs in flight: ${JSON.stringify(outcomes.reduce<Record<string, number>>((counts, outcome) => ({ ...counts, [outcome]: (counts[outcome] ?? 0) + 1 }), {}))}`);
+  // The database calls of the requests cut off finish after the close: a crash would surface here.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  expect(outcomes.every((outcome) => outcome === 201 || outcome === 503 || /socket hang up|ECONNRESET/.test(String(outcome)))).toBe(true);
+});
