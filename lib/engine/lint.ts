@@ -5,7 +5,7 @@ import { templateSchema } from './schemas/template';
 import { measureBody } from './sms/segments';
 import { variablesInfo } from './sms/variables';
 import { analyseText } from './text';
-import type { Config, Finding, LintResult, Report, ResolvedConfig, RuleContext, Template } from './types';
+import type { Config, Finding, LintResult, Report, ResolvedConfig, Rule, RuleContext, Template } from './types';
 import { InputError, assertValid, compile } from './validate';
 
 const validateTemplateShape = compile<Template>(templateSchema);
@@ -47,26 +47,25 @@ export function lint(input: unknown, config?: Config | ResolvedConfig): LintResu
   const locale = localeFor(language)!;
   const text = analyseText(template.body);
   const findings: Finding[] = [];
-
-  for (const [ruleId, rule] of Object.entries(rules)) {
-    const { setting, options } = resolved.rules[ruleId];
-    if (setting === 'off') continue;
-    const severity = setting === 'error' ? 'error' : 'warning';
-    const messages = locale.messages[ruleId] ?? {};
-    const context: RuleContext = {
-      template,
-      body: template.body,
-      category: template.category,
-      language,
-      locale,
-      text,
-      config: resolved,
-      options,
-      report(report: Report) {
-        findings.push(toFinding(ruleId, severity, messages, report));
-      },
-    };
-    rule.check(context);
+  // One context for the whole lint: only the reporting rule changes between rules.
+  let current: ActiveRule;
+  const context: RuleContext = {
+    template,
+    body: template.body,
+    category: template.category,
+    language,
+    locale,
+    text,
+    config: resolved,
+    options: {},
+    report(report: Report) {
+      findings.push(toFinding(current, locale.messages[current.id], report));
+    },
+  };
+  for (const active of activeRulesOf(resolved)) {
+    current = active;
+    (context as { options: Record<string, unknown> }).options = active.options;
+    active.rule.check(context);
   }
 
   for (const { rule, reason } of template.suppress ?? []) {
@@ -77,7 +76,7 @@ export function lint(input: unknown, config?: Config | ResolvedConfig): LintResu
       }
     }
   }
-  findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  if (findings.length > 1) findings.sort(byPosition);
   return {
     id: template.id ?? null,
     passed: !findings.some((finding) => finding.severity === 'error' && !finding.suppressed),
@@ -86,8 +85,34 @@ export function lint(input: unknown, config?: Config | ResolvedConfig): LintResu
   };
 }
 
-function toFinding(ruleId: string, severity: Finding['severity'], messages: Record<string, string>, report: Report): Finding {
-  const text = messages[report.messageId];
+interface ActiveRule {
+  id: string;
+  rule: Rule;
+  severity: Finding['severity'];
+  options: Record<string, unknown>;
+}
+
+/** The rules a config turns on, with their severity: worked out once per config, not per lint. */
+const activeRulesByConfig = new WeakMap<ResolvedConfig, ActiveRule[]>();
+
+function activeRulesOf(config: ResolvedConfig): ActiveRule[] {
+  let active = activeRulesByConfig.get(config);
+  if (!active) {
+    active = Object.entries(rules).flatMap(([id, rule]) => {
+      const { setting, options } = config.rules[id];
+      return setting === 'off' ? [] : [{ id, rule, severity: setting === 'error' ? ('error' as const) : ('warning' as const), options }];
+    });
+    activeRulesByConfig.set(config, active);
+  }
+  return active;
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+
+function toFinding({ id: ruleId, severity }: ActiveRule, messages: Record<string, string> | undefined, report: Report): Finding {
+  const text = messages?.[report.messageId];
   if (text === undefined) throw new Error(`rule ${ruleId} has no message "${report.messageId}" in this locale`);
   const finding: Finding = {
     ruleId,
@@ -96,7 +121,7 @@ function toFinding(ruleId: string, severity: Finding['severity'], messages: Reco
     start: report.start,
     end: report.end,
   };
-  const suggestion = report.suggestion ?? (report.suggestionId ? messages[report.suggestionId] : undefined);
+  const suggestion = report.suggestion ?? (report.suggestionId ? messages?.[report.suggestionId] : undefined);
   if (suggestion !== undefined) finding.suggestion = formatMessage(suggestion, report.data);
   return finding;
 }

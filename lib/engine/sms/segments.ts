@@ -38,14 +38,16 @@ export function senderPrefixOf(template: Template, config: ResolvedConfig): stri
   return prefix.includes('{sender}') ? prefix.replaceAll('{sender}', template.sender ?? '') : prefix;
 }
 
-/** The last measurement per analysed body: `lint` and the `sms-segments` rule share it. */
-const measured = new WeakMap<TextAnalysis, { template: Template; config: ResolvedConfig; measurement: Measurement }>();
+/**
+ * The last measurement: `lint` and the `sms-segments` rule ask for the same one in turn,
+ * so one slot is enough (and costs no allocation, unlike a map per lint).
+ */
+let last: { text: TextAnalysis; template: Template; config: ResolvedConfig; measurement: Measurement } | undefined;
 
 export function measure(text: TextAnalysis, template: Template, config: ResolvedConfig): Measurement {
-  const last = measured.get(text);
-  if (last && last.template === template && last.config === config) return last.measurement;
+  if (last && last.text === text && last.template === template && last.config === config) return last.measurement;
   const measurement = measureOnce(text, template, config);
-  measured.set(text, { template, config, measurement });
+  last = { text, template, config, measurement };
   return measurement;
 }
 
