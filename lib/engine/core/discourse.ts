@@ -1,6 +1,6 @@
 import type { TextAnalysis } from '../text';
 import type { RuleContext } from '../types';
-import { CTA_PHRASE_KINDS, indexText, lexiconFor, scanList, type CtaPhraseKind, type Lexicon, type PhraseList, type TextIndex } from './lexicon';
+import { CTA_PHRASE_KINDS, firstAtOrAfter, indexText, lexiconFor, scanList, type CtaPhraseKind, type Lexicon, type PhraseList, type TextIndex } from './lexicon';
 import { segment, type Sentence, type Span } from './segments';
 import { overlaps, wordAfter, wordAt, wordBefore, within } from './words';
 
@@ -104,8 +104,29 @@ function hasMatch(reading: Reading, list: PhraseList, span: Span): boolean {
 }
 
 function isExcluded(reading: Reading, span: Span): boolean {
-  reading.excluded ??= excludedSpans(reading);
-  return reading.excluded.some((excluded) => overlaps(excluded, span));
+  reading.excluded ??= mergeSpans(excludedSpans(reading));
+  const { excluded } = reading;
+  // Disjoint and in order: only the last span starting before `span` ends can overlap it.
+  let low = 0;
+  let high = excluded.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (excluded[middle].start < span.end) low = middle + 1;
+    else high = middle;
+  }
+  return low > 0 && overlaps(excluded[low - 1], span);
+}
+
+/** The union of `spans` as disjoint spans in order. */
+function mergeSpans(spans: Span[]): Span[] {
+  spans.sort((a, b) => a.start - b.start);
+  const merged: Span[] = [];
+  for (const span of spans) {
+    const last = merged[merged.length - 1];
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else merged.push({ start: span.start, end: span.end });
+  }
+  return merged;
 }
 
 /** Tests a sticky RegExp of the lexicon at one position of the lower-cased text. */
@@ -114,8 +135,16 @@ function testAt(reading: Reading, pattern: RegExp, position: number): boolean {
   return pattern.test(reading.index.lower);
 }
 
+/** The index of the sentence that holds `position` (the first that ends after it), by bisection. */
 function sentenceOf(sentences: readonly Sentence[], position: number): number {
-  return sentences.findIndex((sentence) => position < sentence.end);
+  let low = 0;
+  let high = sentences.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sentences[middle].end <= position) low = middle + 1;
+    else high = middle;
+  }
+  return low < sentences.length ? low : -1;
 }
 
 /**
@@ -137,8 +166,8 @@ function excludedSpans(reading: Reading): Span[] {
   for (let match = lexicon.optOut.exec(text); match !== null; match = lexicon.optOut.exec(text)) {
     const optOut = { start: match.index, end: match.index + match[0].length };
     if (optOut.end === optOut.start) lexicon.optOut.lastIndex++;
-    for (const sentence of sentences) {
-      for (const clause of sentence.clauses) if (overlaps(clause, optOut)) excluded.push(clause);
+    for (let index = Math.max(0, sentenceOf(sentences, optOut.start)); index < sentences.length && sentences[index].start < optOut.end; index++) {
+      for (const clause of sentences[index].clauses) if (overlaps(clause, optOut)) excluded.push(clause);
     }
   }
   return excluded;
@@ -249,10 +278,7 @@ function findCtas(reading: Reading, phrases: readonly Phrase[]): Cta[] {
   reading.sentences.forEach((sentence, index) => {
     for (const clause of sentence.clauses) {
       const imperative = imperativeAt(reading, clause);
-      const phrase =
-        imperative === undefined
-          ? phrases.find((candidate) => within(candidate, clause) && phraseAsksAction(reading, candidate, sentence, clause.end))
-          : undefined;
+      const phrase = imperative === undefined ? askingPhraseIn(reading, phrases, sentence, clause) : undefined;
       const start = imperative ?? phrase?.start;
       if (start === undefined || isExcluded(reading, clause)) continue;
       const kind: CtaKind = phrase?.kind ?? 'imperative';
@@ -266,6 +292,21 @@ function findCtas(reading: Reading, phrases: readonly Phrase[]): Cta[] {
     }
   });
   return ctas;
+}
+
+/** The first phrase within `clause` that asks for an action (phrases are in order: bisection to the clause). */
+function askingPhraseIn(reading: Reading, phrases: readonly Phrase[], sentence: Sentence, clause: Span): Phrase | undefined {
+  let low = 0;
+  let high = phrases.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (phrases[middle].start < clause.start) low = middle + 1;
+    else high = middle;
+  }
+  for (let k = low; k < phrases.length && phrases[k].start < clause.end; k++) {
+    if (within(phrases[k], clause) && phraseAsksAction(reading, phrases[k], sentence, clause.end)) return phrases[k];
+  }
+  return undefined;
 }
 
 /**
@@ -319,7 +360,7 @@ function findConsequence(reading: Reading, ctas: readonly Cta[]): Span | undefin
   const { lexicon, sentences } = reading;
   const stated = firstMatch(reading, lexicon.consequence) ?? firstMatch(reading, lexicon.avoidance);
   if (stated) return stated;
-  const afterRequest = scan(reading, lexicon.consequenceAfterCta, reading.all, (start) => ctas.some((cta) => cta.start < start));
+  const afterRequest = scan(reading, lexicon.consequenceAfterCta, reading.all, (start) => ctas[0].start < start);
   if (afterRequest) return afterRequest;
   for (const sentence of sentences) {
     for (const clause of sentence.clauses) {
@@ -335,9 +376,13 @@ function findTriggers(reading: Reading, context: RuleContext, phrases: readonly 
   const { text, lexicon } = reading;
   const lower = reading.index.lower;
   const triggers: Trigger[] = [];
+  // Characters already claimed by a trigger: a span is reported once, by its first kind.
+  let claimed: Uint8Array | undefined;
   const add = (kind: TriggerKind, start: number, end: number) => {
-    const span = { start, end };
-    if (!triggers.some((trigger) => overlaps(trigger, span))) triggers.push({ kind, ...span });
+    claimed ??= new Uint8Array(text.length);
+    for (let i = start; i < end; i++) if (claimed[i]) return;
+    claimed.fill(1, start, end);
+    triggers.push({ kind, start, end });
   };
   for (const phrase of phrases) if (phrase.kind === 'obligation' && isObligation(reading, phrase)) add('obligation', phrase.start, phrase.end);
   // Urgency counts where it pushes a request: "call now", not "your card is now active".

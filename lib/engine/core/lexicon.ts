@@ -352,10 +352,12 @@ export function scanList(
   visit: (start: number, end: number) => boolean,
 ): Span | undefined {
   const { starts, masks, lower } = index;
-  for (let k = (index.anyMask & list.bit) === 0 ? starts.length : 0; k < starts.length; k++) {
+  // Rules scan many small spans (a clause, a request): start at `from`, found by bisection,
+  // so a scan costs its span, not the whole text.
+  for (let k = (index.anyMask & list.bit) === 0 ? starts.length : firstAtOrAfter(starts, from); k < starts.length; k++) {
     const start = starts[k];
-    if (start < from || (masks[k] & list.bit) === 0) continue;
     if (start >= to) break;
+    if ((masks[k] & list.bit) === 0) continue;
     list.at.lastIndex = start;
     if (list.at.test(lower) && visit(start, list.at.lastIndex)) return { start, end: list.at.lastIndex };
   }
@@ -367,4 +369,16 @@ export function scanList(
     }
   }
   return undefined;
+}
+
+/** The index of the first of the ascending `values` that is >= `position` (its length if none). */
+export function firstAtOrAfter(values: readonly number[], position: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (values[middle] < position) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
