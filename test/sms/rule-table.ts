@@ -12,7 +12,7 @@ export interface Case {
    * Config as a user writes it (JSON). Typed loosely: the `Config` type derived by
    * json-schema-to-ts reads no `prefixItems`, so it cannot express `['warn', { ... }]`.
    */
-  config?: { rules?: Record<string, unknown>; [key: string]: unknown };
+  config?: Config;
 }
 
 /** What a test expects of one finding: its span, and words of its message and suggestion. */
@@ -25,9 +25,9 @@ export interface Expected {
 
 /** Lints `template` with every rule off but `ruleId` (its settings from `config` kept). */
 export function findingsOf(ruleId: string, { config, ...fields }: Case): Finding[] {
-  const onlyThisRule = Object.fromEntries(Object.keys(rules).map((id) => [id, id === ruleId ? (config?.rules?.[id] ?? 'error') : 'off']));
+  const onlyThisRule: Config['rules'] = Object.fromEntries(Object.keys(rules).map((id) => [id, id === ruleId ? (config?.rules?.[id] ?? 'error') : 'off']));
   const template = { locale: 'en', category: 'transactional', ...fields };
-  return lint(template, { ...config, rules: onlyThisRule } as unknown as Config).findings;
+  return lint(template, { ...config, rules: onlyThisRule }).findings;
 }
 
 /**

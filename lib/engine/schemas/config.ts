@@ -50,4 +50,12 @@ export const configSchema = {
   },
 } as const;
 
-export type Config = FromSchema<typeof configSchema>;
+type SeveritySetting = FromSchema<typeof severitySetting>;
+
+/**
+ * The config type, from the schema. json-schema-to-ts does not read `prefixItems`, so the
+ * `[severity, options]` tuple of a rule entry is spelled out here, as the schema says it.
+ */
+export type Config = Omit<FromSchema<typeof configSchema>, 'rules'> & {
+  rules?: Record<string, SeveritySetting | [SeveritySetting] | [SeveritySetting, Record<string, unknown>]>;
+};
