@@ -1,0 +1,31 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+/**
+ * What `npm ci` leaves for users: `prepare` builds the package, `import("smslint")`
+ * resolves to the built engine through `exports`, and the `smslint` bin runs.
+ */
+const root = join(__dirname, '..');
+
+function node(args: string[], input?: string) {
+  return spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', input });
+}
+
+test('import("smslint") resolves to the built engine', () => {
+  const script = `import('smslint').then((m) => {
+    const r = m.lint({ locale: 'en', category: 'transactional', body: 'Call 3970.' });
+    console.log(JSON.stringify({ file: require.resolve('smslint'), ruleIds: r.findings.map((f) => f.ruleId) }));
+  })`;
+  const child = node(['-e', script]);
+  expect(child.stderr).toBe('');
+  const { file, ruleIds } = JSON.parse(child.stdout);
+  expect(file).toBe(join(root, 'dist/lib/engine/index.js'));
+  expect(ruleIds).toEqual(expect.arrayContaining(['directive-tone', 'missing-rationale']));
+});
+
+test('the built smslint bin lints a body from stdin and exits 1 on errors', () => {
+  const child = node([join(root, 'dist/bin/smslint.js'), '--format', 'json', '-'], 'Call 3970.\n');
+  expect(child.status).toBe(1);
+  const [result] = JSON.parse(child.stdout);
+  expect(result).toMatchObject({ source: '<stdin>', passed: false });
+});
