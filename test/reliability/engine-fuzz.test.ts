@@ -24,8 +24,18 @@ const template = fc.record(
   { requiredKeys: ['locale', 'category', 'body'] },
 );
 
+/** Rules whose message quotes the words their span covers (others quote an example or a code point). */
+const QUOTING_RULES = new Set(['directive-tone', 'missing-rationale', 'missing-consequence', 'sensitive-data-request', 'link']);
+const QUOTED = /[«“"]\s?([^«»“”"]+?)\s?[»”"]/;
+let quotedSpansChecked = 0;
+
 function assertWellFormed(result: LintResult, text: string): void {
   for (const finding of result.findings) {
+    const quoted = QUOTING_RULES.has(finding.ruleId) ? QUOTED.exec(finding.message) : null;
+    if (quoted) {
+      expect(text.slice(finding.start, finding.end)).toContain(quoted[1]);
+      quotedSpansChecked++;
+    }
     expect(ruleIds).toContain(finding.ruleId);
     expect(Number.isInteger(finding.start) && Number.isInteger(finding.end)).toBe(true);
     expect(finding.start).toBeGreaterThanOrEqual(0);
@@ -47,6 +57,8 @@ test('any body gives a well-formed, deterministic result', () => {
     }),
     { numRuns: 1500 },
   );
+  // The generator must reach the rules' quoting messages, or the span property tests nothing.
+  expect(quotedSpansChecked).toBeGreaterThan(100);
 });
 
 test('bodies up to 100,000 characters give a well-formed result', () => {
