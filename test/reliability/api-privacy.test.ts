@@ -1,6 +1,8 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { failingTemplate, MASKED_PHONE, parcelTemplate, parcelText, parcelVariables, PHONE } from './helpers/fixtures';
+import { canonicalJson } from '../../lib/service/json';
+import { sha256 } from '../../lib/service/verdict';
+import { failingTemplate, MASKED_PHONE, parcelTemplate, parcelText, parcelVariables, passingTemplate, PHONE } from './helpers/fixtures';
 import { send, sendJson, startHarness, type LocalHarness } from './helpers/local-service';
 
 /**
@@ -106,4 +108,22 @@ test('the stored dispatch records hold the number masked only', async () => {
   expectNothingPrivate(items.map((item) => JSON.stringify(item)));
   // Later lines (the server restarted for the read-back) are checked too.
   expectNothingPrivate(everythingWritten());
+});
+
+/**
+ * The claim of a key holds a hash of its request, to tell a retry from another request.
+ * Whoever reads the table sees the masked number (+33*******78 leaves 10^7 candidates, a
+ * few seconds of SHA-256 on one core) and, for a template without placeholders, the rest
+ * of the request: unless the hash is keyed by a secret kept outside the table, it
+ * confirms the full number.
+ */
+test('the request hash of a stored claim cannot confirm a guessed number from what the table holds', async () => {
+  expect((await sendJson(harness.url, 'PUT', '/v1/templates/notice', passingTemplate('Your parcel arrives on Monday.'))).status).toBe(201);
+  expect((await dispatch('notice', { variables: {}, to: PHONE }, 'privacy-notice')).status).toBe(202);
+  const claim = (await harness.storedItems()).find((item) => item.pk === 'IDEMPOTENCY#notice#privacy-notice')!;
+  expect(claim).toMatchObject({ status: 'sent', requestHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+
+  const request = canonicalJson({ to: PHONE, variables: {} });
+  const salts = ['', ...['dispatchId', 'idempotencyKey', 'templateId', 'createdAt'].map((field) => `${String(claim[field])}\n`)];
+  for (const salt of salts) expect({ salt, confirms: sha256(salt + request) === claim.requestHash }).toEqual({ salt, confirms: false });
 });
