@@ -15,8 +15,8 @@ const DEFAULT_SEGMENT_LIMITS: Record<Category, number> = { transactional: 2, pro
  * Validates a config (the parsed `smslint.config.json`) and fills in defaults.
  * Throws an `InputError` whose problems name each bad field by JSON pointer.
  */
-export function resolveConfig(config: unknown = {}): ResolvedConfig {
-  const valid = assertValid(validateConfigShape, config, 'config');
+export function resolveConfig(config?: unknown): ResolvedConfig {
+  const valid: Config = config === undefined ? {} : assertValid(validateConfigShape, config, 'config');
   const problems: InputProblem[] = [];
   const ruleSettings: ResolvedConfig['rules'] = {};
   for (const [id, rule] of Object.entries(rules)) {

@@ -9,7 +9,7 @@ import type { Config, Finding, LintResult, Report, ResolvedConfig, Rule, RuleCon
 import { InputError, assertValid, compile } from './validate';
 
 const validateTemplateShape = compile<Template>(templateSchema);
-const defaultConfig = resolveConfig({});
+const defaultConfig = resolveConfig();
 /** Configs are validated once per object: the CLI and the service lint many templates with one. */
 const resolvedConfigs = new WeakMap<object, ResolvedConfig>();
 

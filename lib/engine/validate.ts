@@ -18,15 +18,31 @@ export class InputError extends Error {
 }
 
 /**
- * One ajv for the engine's own schemas; compiled once, at load. They are not checked
+ * One ajv for the engine's own schemas, made on first need. Schemas are not checked
  * against the meta-schema at each compile (tests compile them all): compiling the
  * 2020-12 meta-schema is the largest cost of a cold start, so it is left to the first
- * explicit `ajv.validateSchema` (a template's `variables`).
+ * explicit `validateSchema` (a template's `variables`).
  */
-export const ajv = new Ajv2020({ allErrors: true, strict: false, validateSchema: false });
+let sharedAjv: Ajv2020 | undefined;
 
+export function engineAjv(): Ajv2020 {
+  sharedAjv ??= new Ajv2020({ allErrors: true, strict: false, validateSchema: false });
+  return sharedAjv;
+}
+
+/**
+ * A validator compiled on its first call: a Lambda or a CLI run only pays for the schemas
+ * it uses (most never see a config, rule options or a dispatch body), not for all at load.
+ */
 export function compile<T>(schema: object): ValidateFunction<T> {
-  return ajv.compile<T>(schema);
+  let compiled: ValidateFunction<T> | undefined;
+  const validate = ((data: unknown) => {
+    compiled ??= engineAjv().compile<T>(schema);
+    const valid = compiled(data);
+    validate.errors = compiled.errors;
+    return valid;
+  }) as ValidateFunction<T>;
+  return validate;
 }
 
 export function problemsOf(errors: ErrorObject[] | null | undefined): InputProblem[] {

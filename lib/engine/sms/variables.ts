@@ -1,4 +1,4 @@
-import { InputError, ajv, problemsOf, type InputProblem } from '../validate';
+import { InputError, engineAjv, problemsOf, type InputProblem } from '../validate';
 import { EXTENSION_SEPTETS, fitsGsm7, isGsm7Basic, isGsm7Extension, septetsOf } from './charset';
 
 /**
@@ -88,6 +88,7 @@ function schemaProblems(variables: Record<string, unknown>): InputProblem[] {
     }
   }
   const { $schema: _ignored, ...schema } = variables;
+  const ajv = engineAjv();
   if (!ajv.validateSchema(schema)) {
     problems.push(...problemsOf(ajv.errors).map((problem) => ({ path: `/variables${problem.path}`, message: problem.message })));
   }
