@@ -305,12 +305,14 @@ export function indexText(text: string, lexicon: Lexicon): TextIndex {
   let others = 0;
   // One look at each character; position `length` closes the last word.
   for (let i = 0; i <= length; i++) {
-    if (i < length && isWordChar(text.charCodeAt(i), text, i)) {
+    const code = i < length ? text.charCodeAt(i) : 0x20;
+    if (isWordChar(code, text, i)) {
       if (start < 0) {
         start = i;
         capitals = others = 0;
       }
-      if (text.charCodeAt(i) !== lower.charCodeAt(i)) capitals++;
+      // ASCII capitals without reading the lower-cased text: most SMS are ASCII.
+      if (code < 0x80 ? code >= 0x41 && code <= 0x5a : code !== lower.charCodeAt(i)) capitals++;
       else others++;
       continue;
     }
@@ -336,7 +338,10 @@ export function indexText(text: string, lexicon: Lexicon): TextIndex {
 }
 
 function isWordChar(code: number, text: string, i: number): boolean {
-  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
+  if (code < 0x80) {
+    const folded = code | 0x20; // A-Z onto a-z; no other ASCII character lands in a-z
+    return (folded >= 0x61 && folded <= 0x7a) || (code >= 0x30 && code <= 0x39);
+  }
   return code >= 0xaa && code !== 0xe000 && LETTER_OR_DIGIT.test(text[i]);
 }
 
