@@ -1,6 +1,6 @@
 import type { TextAnalysis } from '../text';
 import type { RuleContext } from '../types';
-import { CTA_PHRASE_KINDS, firstAtOrAfter, indexText, lexiconFor, scanList, type CtaPhraseKind, type Lexicon, type PhraseList, type TextIndex } from './lexicon';
+import { CTA_PHRASE_KINDS, bisect, indexText, lexiconFor, scanList, type CtaPhraseKind, type Lexicon, type PhraseList, type TextIndex } from './lexicon';
 import { segment, type Sentence, type Span } from './segments';
 import { overlaps, wordAfter, wordAt, wordBefore, within } from './words';
 
@@ -107,14 +107,8 @@ function isExcluded(reading: Reading, span: Span): boolean {
   reading.excluded ??= mergeSpans(excludedSpans(reading));
   const { excluded } = reading;
   // Disjoint and in order: only the last span starting before `span` ends can overlap it.
-  let low = 0;
-  let high = excluded.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (excluded[middle].start < span.end) low = middle + 1;
-    else high = middle;
-  }
-  return low > 0 && overlaps(excluded[low - 1], span);
+  const after = bisect(excluded.length, (k) => excluded[k].start < span.end);
+  return after > 0 && overlaps(excluded[after - 1], span);
 }
 
 /** The union of `spans` as disjoint spans in order. */
@@ -137,14 +131,8 @@ function testAt(reading: Reading, pattern: RegExp, position: number): boolean {
 
 /** The index of the sentence that holds `position` (the first that ends after it), by bisection. */
 function sentenceOf(sentences: readonly Sentence[], position: number): number {
-  let low = 0;
-  let high = sentences.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (sentences[middle].end <= position) low = middle + 1;
-    else high = middle;
-  }
-  return low < sentences.length ? low : -1;
+  const index = bisect(sentences.length, (k) => sentences[k].end <= position);
+  return index < sentences.length ? index : -1;
 }
 
 /**
@@ -239,18 +227,10 @@ function phraseAsksAction(reading: Reading, phrase: Phrase, sentence: Sentence, 
   }
 }
 
-/** The index of the word that starts at `position`, or -1 (binary search: words are in order). */
+/** The index of the word that starts at `position`, or -1 (words are in order). */
 function wordIndexAt({ index }: Reading, position: number): number {
-  let low = 0;
-  let high = index.starts.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const start = index.starts[middle];
-    if (start === position) return middle;
-    if (start < position) low = middle + 1;
-    else high = middle - 1;
-  }
-  return -1;
+  const k = bisect(index.starts.length, (j) => index.starts[j] < position);
+  return index.starts[k] === position ? k : -1;
 }
 
 /** An imperative at the start of a clause: "Call 3970", "Contactez-nous", "and then reply". */
@@ -296,14 +276,7 @@ function findCtas(reading: Reading, phrases: readonly Phrase[]): Cta[] {
 
 /** The first phrase within `clause` that asks for an action (phrases are in order: bisection to the clause). */
 function askingPhraseIn(reading: Reading, phrases: readonly Phrase[], sentence: Sentence, clause: Span): Phrase | undefined {
-  let low = 0;
-  let high = phrases.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (phrases[middle].start < clause.start) low = middle + 1;
-    else high = middle;
-  }
-  for (let k = low; k < phrases.length && phrases[k].start < clause.end; k++) {
+  for (let k = bisect(phrases.length, (j) => phrases[j].start < clause.start); k < phrases.length && phrases[k].start < clause.end; k++) {
     if (within(phrases[k], clause) && phraseAsksAction(reading, phrases[k], sentence, clause.end)) return phrases[k];
   }
   return undefined;

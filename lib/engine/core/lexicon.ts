@@ -359,7 +359,7 @@ export function scanList(
   const { starts, masks, lower } = index;
   // Rules scan many small spans (a clause, a request): start at `from`, found by bisection,
   // so a scan costs its span, not the whole text.
-  for (let k = (index.anyMask & list.bit) === 0 ? starts.length : firstAtOrAfter(starts, from); k < starts.length; k++) {
+  for (let k = (index.anyMask & list.bit) === 0 ? starts.length : bisect(starts.length, (k) => starts[k] < from); k < starts.length; k++) {
     const start = starts[k];
     if (start >= to) break;
     if ((masks[k] & list.bit) === 0) continue;
@@ -376,13 +376,16 @@ export function scanList(
   return undefined;
 }
 
-/** The index of the first of the ascending `values` that is >= `position` (its length if none). */
-export function firstAtOrAfter(values: readonly number[], position: number): number {
+/**
+ * The first index in [0, length) for which `before(index)` is false, by bisection: `before`
+ * must hold on a prefix of the indices (spans and offsets here are in text order).
+ */
+export function bisect(length: number, before: (index: number) => boolean): number {
   let low = 0;
-  let high = values.length;
+  let high = length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if (values[middle] < position) low = middle + 1;
+    if (before(middle)) low = middle + 1;
     else high = middle;
   }
   return low;
