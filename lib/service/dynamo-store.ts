@@ -105,8 +105,9 @@ export class DynamoTemplateStore implements TemplateStore {
 
   async listVersions(templateId: string, page: { limit: number; before?: number }): Promise<VersionPage> {
     // One item more than asked says whether a next page exists without an empty last page.
-    const { items } = await this.queryVersions(templateId, page.limit + 1, page.before);
-    if (items.length <= page.limit) return { items };
+    const { items, cut } = await this.queryVersions(templateId, page.limit + 1, page.before);
+    // DynamoDB ends a page at 1 MB: a page cut short continues below its last version.
+    if (items.length <= page.limit) return cut && items.length > 0 ? { items, nextBefore: items[items.length - 1].version } : { items };
     const shown = items.slice(0, page.limit);
     return { items: shown, nextBefore: shown[shown.length - 1].version };
   }
@@ -175,7 +176,8 @@ export class DynamoTemplateStore implements TemplateStore {
     );
   }
 
-  private async queryVersions(templateId: string, limit: number, before?: number): Promise<{ items: TemplateVersion[] }> {
+  /** `cut`: DynamoDB stopped before `limit` (its 1 MB page), so older versions may follow. */
+  private async queryVersions(templateId: string, limit: number, before?: number): Promise<{ items: TemplateVersion[]; cut: boolean }> {
     const result = await this.send(() =>
       this.documents.send(
         new QueryCommand({
@@ -192,7 +194,8 @@ export class DynamoTemplateStore implements TemplateStore {
         }),
       ),
     );
-    return { items: (result.Items ?? []).map((item) => toVersion(item as VersionItem)) };
+    const items = (result.Items ?? []).map((item) => toVersion(item as VersionItem));
+    return { items, cut: result.LastEvaluatedKey !== undefined && items.length < limit };
   }
 
   private async get(pk: string, sk: string): Promise<Record<string, unknown> | undefined> {
