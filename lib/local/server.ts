@@ -48,6 +48,8 @@ export async function startLocalService({ port, host = '127.0.0.1', dataDir, log
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
   let server: Server | undefined;
+  /** Requests still being handled: dynalite must outlive them, or its late callbacks throw "Database is closed" and end the process. */
+  const inFlight = new Set<Promise<void>>();
   try {
     await ensureTable(client, dataDir);
     const outbox = new OutboxPublisher(join(dataDir, 'outbox.jsonl'));
@@ -60,13 +62,15 @@ export async function startLocalService({ port, host = '127.0.0.1', dataDir, log
       localRoutes,
     );
     server = createServer((incoming, outgoing) => {
-      readRequest(incoming)
+      const answered = readRequest(incoming)
         .then(handle)
-        .then((response) => outgoing.writeHead(response.status, response.headers).end(response.body))
+        .then((response) => void outgoing.writeHead(response.status, response.headers).end(response.body))
         .catch((error: unknown) => {
           logger.error('local server error', { error: error instanceof Error ? error.message : String(error) });
           if (!outgoing.headersSent) outgoing.writeHead(500).end();
         });
+      inFlight.add(answered);
+      void answered.finally(() => inFlight.delete(answered));
     });
     await listen(server, port, host, 'the smslint server');
   } catch (error) {
@@ -77,7 +81,7 @@ export async function startLocalService({ port, host = '127.0.0.1', dataDir, log
   const address = server.address() as AddressInfo;
   const shownHost = host.includes(':') ? `[${host}]` : host;
   const running = server;
-  return { url: `http://${shownHost}:${address.port}`, close: () => closeAll(running, database, client).finally(unlock) };
+  return { url: `http://${shownHost}:${address.port}`, close: () => closeAll(running, database, client, inFlight).finally(unlock) };
 }
 
 /**
@@ -162,11 +166,12 @@ function listen(server: Server, port: number, host: string, what: string): Promi
   });
 }
 
-async function closeAll(server: Server | undefined, database: Server, client: DynamoDBClient): Promise<void> {
+async function closeAll(server: Server | undefined, database: Server, client: DynamoDBClient, inFlight = new Set<Promise<void>>()): Promise<void> {
   if (server) {
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
+  await Promise.all(inFlight);
   client.destroy();
   await new Promise<void>((resolve) => database.close(() => resolve()));
 }
