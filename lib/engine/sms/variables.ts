@@ -105,9 +105,42 @@ function patternProblem(pattern: string): string | undefined {
   } catch {
     return 'is not a valid regular expression';
   }
-  return mayBacktrackExponentially(pattern)
-    ? 'may take exponential time (a repeated group holding a quantifier or an alternation, or a backreference): write it without'
-    : undefined;
+  if (mayBacktrackExponentially(pattern)) {
+    return 'may take exponential time (a repeated group holding a quantifier or an alternation, or a backreference): write it without';
+  }
+  if (unboundedRepetitions(pattern) > 1) {
+    return `repeats more than one part without a small bound (*, +, {n,}, or more than ${SMALL_BOUND}): on a long value that can take seconds; keep one, bound the others, and limit the length with maxLength`;
+  }
+  return undefined;
+}
+
+/**
+ * Above this count a repetition is treated as unbounded. With at most one unbounded
+ * repetition, matching a value of n characters costs at most n² steps (2.6 million for
+ * SNS's 1,600): two make it n³, which is seconds (`.*.*=.*`, `^a*a*a*b$`).
+ */
+const SMALL_BOUND = 32;
+
+/** How many quantifiers of the pattern may repeat more than `SMALL_BOUND` times. */
+function unboundedRepetitions(pattern: string): number {
+  let count = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') {
+      i++;
+    } else if (c === '[') {
+      for (i++; i < pattern.length && pattern[i] !== ']'; i++) if (pattern[i] === '\\') i++;
+    } else if (c === '(' && pattern[i + 1] === '?') {
+      i = groupPrefixEnd(pattern, i + 1);
+    } else {
+      const quantifier = quantifierAt(pattern, i);
+      if (quantifier) {
+        if (quantifier.max > SMALL_BOUND) count++;
+        i = quantifier.end - 1;
+      }
+    }
+  }
+  return count;
 }
 
 /**
@@ -155,19 +188,19 @@ function groupPrefixEnd(pattern: string, i: number): number {
   return close < 0 ? i + 1 : close;
 }
 
-/** The quantifier starting at `i`: whether its count varies and whether it can repeat. */
-function quantifierAt(pattern: string, i: number): { variable: boolean; repeats: boolean; end: number } | undefined {
+/** The quantifier starting at `i`: whether its count varies, whether it can repeat, and how often at most. */
+function quantifierAt(pattern: string, i: number): { variable: boolean; repeats: boolean; max: number; end: number } | undefined {
   const c = pattern[i];
-  let quantifier: { variable: boolean; repeats: boolean; end: number } | undefined;
-  if (c === '*' || c === '+') quantifier = { variable: true, repeats: true, end: i + 1 };
-  else if (c === '?') quantifier = { variable: true, repeats: false, end: i + 1 };
+  let quantifier: { variable: boolean; repeats: boolean; max: number; end: number } | undefined;
+  if (c === '*' || c === '+') quantifier = { variable: true, repeats: true, max: Infinity, end: i + 1 };
+  else if (c === '?') quantifier = { variable: true, repeats: false, max: 1, end: i + 1 };
   else if (c === '{') {
     const close = pattern.indexOf('}', i);
     const match = close < 0 ? null : /^(\d+)(,(\d*))?$/.exec(pattern.slice(i + 1, close));
     if (!match) return undefined;
     const min = Number(match[1]);
     const max = match[2] === undefined ? min : match[3] === '' ? Infinity : Number(match[3]);
-    quantifier = { variable: max !== min, repeats: max > 1, end: close + 1 };
+    quantifier = { variable: max !== min, repeats: max > 1, max, end: close + 1 };
   }
   if (quantifier && pattern[quantifier.end] === '?') quantifier.end++;
   return quantifier;
