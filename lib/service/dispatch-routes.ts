@@ -1,4 +1,4 @@
-import { lint, rules, type Finding, type InputProblem, type Template } from '../engine';
+import { InputError, lint, rules, validateTemplate, type Finding, type InputProblem, type Template } from '../engine';
 import { problemsOf } from '../engine/validate';
 import { ServiceError } from './errors';
 import type { Route } from './http';
@@ -28,8 +28,29 @@ export interface DispatchRouteDeps {
  * finding refuses it only at severity error.
  */
 const RENDERED_TEXT_RULES = new Set(['sms-encoding', 'sms-segments']);
-const blocksRenderedText = (finding: Finding) =>
-  !finding.suppressed && (finding.ruleId === 'sms-segments' || (finding.ruleId === 'sms-encoding' && finding.severity === 'error'));
+/**
+ * Values are free text: one can carry a PIN request or a short link into a template that
+ * passed. A `sensitive-data-request` or `link` finding in the rendered text refuses the
+ * send unless the stored verdict already had one of that rule (accepted in review); a
+ * template's suppressions cover its own text, not the values, so they are not carried over.
+ */
+const SCAM_VECTOR_RULES = new Set(['sensitive-data-request', 'link']);
+function blocksRenderedText(finding: Finding, acceptedInReview: ReadonlySet<string>): boolean {
+  if (finding.suppressed) return false;
+  if (SCAM_VECTOR_RULES.has(finding.ruleId)) return !acceptedInReview.has(finding.ruleId);
+  return finding.ruleId === 'sms-segments' || (finding.ruleId === 'sms-encoding' && finding.severity === 'error');
+}
+
+/** The problems of a stored template the engine's checks (its `variables` patterns) now refuse, if any. */
+function stillAccepted(template: Template): InputProblem[] | undefined {
+  try {
+    validateTemplate(template);
+    return undefined;
+  } catch (error) {
+    if (error instanceof InputError) return error.problems;
+    throw error;
+  }
+}
 
 /**
  * `POST /v1/templates/{templateId}/dispatch`: the gate. A version is sent only if its
@@ -140,12 +161,17 @@ async function settle(store: TemplateStore, logger: Logger, record: DispatchReco
 }
 
 /**
- * A claim holds a hash of its request (salted with its dispatch id, so that equal
- * requests under other keys do not hash alike) to tell a retry from another request
- * under the same key, full number included.
+ * A claim holds a fingerprint of its request, salted with its dispatch id, to tell a retry
+ * from another request under the same key (full number included). It is 16 bits on
+ * purpose: whoever reads the table knows the masked number (10^7 candidates) and, for a
+ * template without placeholders, the rest of the request; a full hash would confirm the
+ * one number that fits, 16 bits leave about 150. The cost: a different request under a
+ * reused key goes unnoticed once in 65,536.
  */
+const REQUEST_FINGERPRINT_HEX_DIGITS = 4;
+
 function requestHash(dispatchId: string, dispatch: DispatchRequest): string {
-  return sha256(`${dispatchId}\n${canonicalJson(dispatch)}`);
+  return sha256(`${dispatchId}\n${canonicalJson(dispatch)}`).slice(0, REQUEST_FINGERPRINT_HEX_DIGITS);
 }
 
 /**
@@ -191,7 +217,7 @@ function checkedText(stored: TemplateVersion, dispatch: DispatchRequest): string
     });
   }
   if (template.variables !== undefined) {
-    const validate = compileVariablesSchema(template.variables, verdict.contentHash);
+    const validate = stillAccepted(template) ?? compileVariablesSchema(template.variables, verdict.contentHash);
     // Checked when submitted; refused now only if the checks grew stricter since (submit a new version).
     if (Array.isArray(validate)) {
       throw new ServiceError(409, 'variables_schema_refused', `the variables schema of version ${stored.version} is no longer accepted`, { details: validate });
@@ -202,9 +228,10 @@ function checkedText(stored: TemplateVersion, dispatch: DispatchRequest): string
   }
   const rendered = renderBody(template.body, dispatch.variables);
   if ('problems' in rendered) throw invalidVariables(rendered.problems);
-  const blocking = lint(renderedTemplate(template, rendered.text)).findings.filter(blocksRenderedText);
+  const acceptedInReview = new Set(verdict.result.findings.map((finding) => finding.ruleId));
+  const blocking = lint(renderedTemplate(template, rendered.text)).findings.filter((finding) => blocksRenderedText(finding, acceptedInReview));
   if (blocking.length > 0) {
-    throw new ServiceError(422, 'rendered_text_refused', 'the text filled with these values does not fit the SMS limits', {
+    throw new ServiceError(422, 'rendered_text_refused', 'the text filled with these values does not fit the SMS limits or asks for what a template may not', {
       details: blocking.map(asProblem('/variables')),
       extra: { findings: blocking },
     });

@@ -41,7 +41,7 @@ export interface IdempotencyClaim {
   templateId: string;
   idempotencyKey: string;
   dispatchId: string;
-  /** sha256 of the dispatch id and the request: the same key with another request is refused. */
+  /** A 16-bit fingerprint of the dispatch id and the request: the same key with another request is refused (see `requestHash`). */
   requestHash: string;
   status: DispatchStatus;
   messageId?: string;
