@@ -62,6 +62,12 @@ export class DynamoTemplateStore implements TemplateStore {
     if (size > MAX_VERSION_BYTES) throw new VersionTooLargeError(size, MAX_VERSION_BYTES);
     let version = await this.latestVersionNumber(templateId);
     for (let attempt = 0; attempt < MAX_VERSION_ATTEMPTS; attempt++) {
+      if (attempt > 0) {
+        // Lost the number: wait a little (jittered, so racing writers spread out) and start
+        // again from the latest, instead of climbing one by one behind writers that keep coming.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 ** attempt)));
+        version = Math.max(version, await this.latestVersionNumber(templateId));
+      }
       // A number is only tried once the one below it is taken: versions have no gaps.
       version++;
       const item: VersionItem = {
