@@ -1,7 +1,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Charset, LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { lambdaBundling } from '../service/bundling';
@@ -78,6 +78,8 @@ export class ServiceFunction extends Construct {
         target: lambdaBundling.target,
         minify: lambdaBundling.minify,
         sourceMap: lambdaBundling.sourcemap,
+        charset: Charset.UTF8,
+        esbuildArgs: { '--legal-comments': lambdaBundling.legalComments },
         externalModules: [...lambdaBundling.external],
         define: props.define,
         logLevel: LogLevel.WARNING,
