@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
+import { splitTopLevel } from '../../lib/engine/sms/per-language';
 
 export interface CollectedRegex {
   source: string;
@@ -71,28 +72,7 @@ export function regexesBuiltAtLoad(load: () => void): CollectedRegex[] {
  * them one by one is much faster and names the lexicon entry at fault.
  */
 export function topLevelAlternatives(source: string): string[] {
-  const branches: string[] = [];
-  let depth = 0;
-  let inClass = false;
-  let start = 0;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') {
-      i++;
-    } else if (inClass) {
-      if (c === ']') inClass = false;
-    } else if (c === '[') {
-      inClass = true;
-    } else if (c === '(') {
-      depth++;
-    } else if (c === ')') {
-      depth--;
-    } else if (c === '|' && depth === 0) {
-      branches.push(source.slice(start, i));
-      start = i + 1;
-    }
-  }
-  branches.push(source.slice(start));
+  const branches = splitTopLevel(source);
   if (branches.length === 1) {
     const inner = wholeGroupBody(source);
     return inner === undefined ? branches : topLevelAlternatives(inner);
