@@ -3,6 +3,7 @@
  * handlers and the local server are adapters over this module.
  */
 export { lint, validateTemplate } from './lint';
+export { applyFixes } from './fixes';
 export { resolveConfig } from './config';
 export { rules } from './rules';
 export { supportedLanguages } from './locales';

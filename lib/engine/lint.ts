@@ -123,6 +123,7 @@ function toFinding({ id: ruleId, severity }: ActiveRule, messages: Record<string
   };
   const suggestion = report.suggestion ?? (report.suggestionId ? messages?.[report.suggestionId] : undefined);
   if (suggestion !== undefined) finding.suggestion = formatMessage(suggestion, report.data);
+  if (report.fix !== undefined) finding.fix = report.fix;
   return finding;
 }
 

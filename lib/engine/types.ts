@@ -9,6 +9,17 @@ export type Severity = 'error' | 'warning';
 export type SeveritySetting = 'off' | 'warn' | 'error';
 export type Encoding = 'GSM-7' | 'UCS-2';
 
+/**
+ * A replacement of `body.slice(start, end)` by `text` (UTF-16 offsets, end exclusive): what
+ * `applyFixes`, the CLI's `--fix` and the playground's Apply do. A rule offers one only
+ * when the new text means the same as the old.
+ */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
 /** One problem in a template body. `start`/`end` are UTF-16 offsets into `body`, end exclusive. */
 export interface Finding {
   ruleId: string;
@@ -17,6 +28,8 @@ export interface Finding {
   start: number;
   end: number;
   suggestion?: string;
+  /** An edit of the body that removes the problem without changing what the message says. */
+  fix?: Edit;
   /** Present and true when a template's `suppress` entry accepted this finding on purpose. */
   suppressed?: true;
   suppressionReason?: string;
@@ -41,6 +54,7 @@ export interface Report {
   suggestionId?: string;
   /** A suggestion computed by the rule, used as is (e.g. the text with replacements applied). */
   suggestion?: string;
+  fix?: Edit;
 }
 
 export interface RuleMeta {
