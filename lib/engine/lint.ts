@@ -59,7 +59,7 @@ export function lint(input: unknown, config?: Config | ResolvedConfig): LintResu
     config: resolved,
     options: {},
     report(report: Report) {
-      findings.push(toFinding(current, locale.messages[current.id], report));
+      findings.push(toFinding(current, locale.messages[current.id], report, language));
     },
   };
   for (const active of activeRulesOf(resolved)) {
@@ -111,18 +111,18 @@ function byPosition(a: Finding, b: Finding): number {
   return a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 
-function toFinding({ id: ruleId, severity }: ActiveRule, messages: Record<string, string> | undefined, report: Report): Finding {
+function toFinding({ id: ruleId, severity }: ActiveRule, messages: Record<string, string> | undefined, report: Report, language: string): Finding {
   const text = messages?.[report.messageId];
   if (text === undefined) throw new Error(`rule ${ruleId} has no message "${report.messageId}" in this locale`);
   const finding: Finding = {
     ruleId,
     severity,
-    message: formatMessage(text, report.data),
+    message: formatMessage(text, report.data, language),
     start: report.start,
     end: report.end,
   };
   const suggestion = report.suggestion ?? (report.suggestionId ? messages?.[report.suggestionId] : undefined);
-  if (suggestion !== undefined) finding.suggestion = formatMessage(suggestion, report.data);
+  if (suggestion !== undefined) finding.suggestion = formatMessage(suggestion, report.data, language);
   if (report.fix !== undefined) finding.fix = report.fix;
   return finding;
 }

@@ -32,7 +32,10 @@ interface Located {
 function messageIdOf(ruleId: string, language: string, message: string): string {
   const messages = localeFor(language)!.messages[ruleId];
   const found = Object.entries(messages).find(([, text]) => {
-    const pattern = text.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{\w+\\?\}/g, '[\\s\\S]*');
+    const pattern = text
+      .replace(/\{\w+, plural,(?:[^{}]|\{[^{}]*\})*\}/g, '{plural}')
+      .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+      .replace(/\\?\{\w+\\?\}/g, '[\\s\\S]*');
     return new RegExp(`^${pattern}$`).test(message);
   });
   return found ? found[0] : `(no message id for "${message}")`;

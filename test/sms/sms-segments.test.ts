@@ -128,7 +128,7 @@ ruleTable('sms-segments', {
       locale: 'fr',
       body: `Bonjour {{nom}} ${a(160)}`,
       category: 'promotional',
-      errors: [{ start: 160, end: 176, message: '{{nom}} n\'ont pas de maxLength déclaré' }],
+      errors: [{ start: 160, end: 176, message: '{{nom}} n\'a pas de maxLength déclaré' }],
     },
     {
       body: `Hi ${a(151)}`,

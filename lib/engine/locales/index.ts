@@ -38,7 +38,39 @@ export function localeFor(language: string): LocaleData | undefined {
   return Object.hasOwn(locales, language) ? locales[language] : undefined;
 }
 
-/** Fills `{name}` slots of a message text; an unknown slot is left as written. */
-export function formatMessage(text: string, data: Record<string, string | number> = {}): string {
-  return text.replace(/\{(\w+)\}/g, (slot, name: string) => (Object.hasOwn(data, name) ? String(data[name]) : slot));
+/**
+ * A plural choice in a message text, as ICU MessageFormat writes it:
+ * `{count, plural, one {# segment} other {# segments}}`. Branches are plain text, `#` the number.
+ */
+const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
+const PLURAL_BRANCH = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g;
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/**
+ * Fills a message text: plural choices first, by the number in `data` and the plural rules
+ * of `language` (French counts 0 and 1 as one, English only 1), then `{name}` slots. An
+ * unknown slot, or a choice without its number, is left as written.
+ *
+ * @example
+ * formatMessage('{count, plural, one {# point} other {# points}}', { count: 1 }, 'fr') // '1 point'
+ */
+export function formatMessage(text: string, data: Record<string, string | number> = {}, language = 'en'): string {
+  return text
+    .replace(PLURAL, (choice, name: string, branches: string) => {
+      const count = Object.hasOwn(data, name) ? Number(data[name]) : Number.NaN;
+      if (Number.isNaN(count)) return choice;
+      const byCategory = new Map(Array.from(branches.matchAll(PLURAL_BRANCH), ([, category, branch]) => [category, branch]));
+      const branch = byCategory.get(`=${count}`) ?? byCategory.get(pluralCategory(language, count)) ?? byCategory.get('other') ?? choice;
+      return branch.replace(/#/g, String(count));
+    })
+    .replace(/\{(\w+)\}/g, (slot, name: string) => (Object.hasOwn(data, name) ? String(data[name]) : slot));
+}
+
+function pluralCategory(language: string, count: number): Intl.LDMLPluralRule {
+  let rules = pluralRules.get(language);
+  if (!rules) {
+    rules = new Intl.PluralRules(language);
+    pluralRules.set(language, rules);
+  }
+  return rules.select(count);
 }

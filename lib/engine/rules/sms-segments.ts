@@ -20,7 +20,9 @@ export const smsSegments: Rule = {
     if (measurement.segments <= limit) return;
     const texts = ctx.locale.messages['sms-segments'];
     const part = (id: 'boundedBy' | 'ucs2By' | 'unbounded') =>
-      measurement[id].length > 0 ? formatMessage(texts[id], { names: measurement[id].map((name) => `{{${name}}}`).join(', ') }) : '';
+      measurement[id].length > 0
+        ? formatMessage(texts[id], { names: measurement[id].map((name) => `{{${name}}}`).join(', '), count: measurement[id].length }, ctx.language)
+        : '';
     ctx.report({
       start: offsetBeyond(ctx.text, ctx.template, measurement, capacity(measurement.encoding, limit)),
       end: ctx.body.length,
