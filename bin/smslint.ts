@@ -12,6 +12,7 @@ runCli(process.argv.slice(2), {
   stderr: process.stderr,
   cwd: process.cwd(),
   isTTY: process.stdout.isTTY === true,
+  columns: process.stdout.columns,
 }).then(
   (code) => {
     process.exitCode = code;

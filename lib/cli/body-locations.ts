@@ -70,7 +70,7 @@ export function yamlBodyLocator(text: string, node: Scalar, positionOf: Position
 }
 
 /** Offset of the opening quote of the string value of key `body` in the object at `objectStart`. */
-function jsonBodyStart(text: string, objectStart: number): number | undefined {
+export function jsonBodyStart(text: string, objectStart: number): number | undefined {
   if (text[objectStart] !== '{') return undefined;
   let depth = 0;
   for (let i = objectStart; i < text.length; i++) {
@@ -90,7 +90,7 @@ function jsonBodyStart(text: string, objectStart: number): number | undefined {
 }
 
 /** For each UTF-16 unit of a JSON string's value, its offset in the file; last, the closing quote's. */
-function jsonStringOffsets(text: string, quote: number): number[] {
+export function jsonStringOffsets(text: string, quote: number): number[] {
   const offsets: number[] = [];
   let i = quote + 1;
   while (i < text.length && text[i] !== '"') {

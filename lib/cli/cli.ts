@@ -1,15 +1,15 @@
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { globSync, isDynamicPattern } from 'tinyglobby';
-import { InputError, lint, resolveConfig, type ResolvedConfig } from '../engine';
-import { CONFIG_FILE_NAME, findConfigFile, loadConfigFile } from './config-file';
+import { parse as parseYaml } from 'yaml';
 import { regionBetween } from './body-locations';
+import { fixFiles } from './fix';
 import { formatters } from './formatters';
+import { ConfigLookup, describeFailure, lintInputs, readTemplates, relativeTo, templateFiles, type InputFailure, type TemplateInput } from './lint-files';
 import { positionsIn } from './positions';
-import { countProblems, type TemplateReport } from './report';
-import { SourceError, loadTemplateFile, templateExtensions, type LoadedTemplate } from './sources';
+import { countProblems, plural, type TemplateReport } from './report';
+import { SourceError, parseJson, readText } from './sources';
 
 export interface CliIo {
   stdin: NodeJS.ReadableStream;
@@ -18,14 +18,18 @@ export interface CliIo {
   cwd: string;
   /** Whether stdout is a terminal: the stylish format is coloured only then. */
   isTTY: boolean;
-  /** Environment for NO_COLOR / FORCE_COLOR; defaults to `process.env`. */
+  /** The terminal's width, when stdout is one: stylish wraps its messages to it. */
+  columns?: number;
+  /** Environment for NO_COLOR / FORCE_COLOR / COLUMNS; defaults to `process.env`. */
   env?: NodeJS.ProcessEnv;
 }
 
 /** Exit codes, as ESLint's: 0 clean, 1 error findings (or too many warnings), 2 usage or input error. */
 export const ExitCode = { ok: 0, problems: 1, fatal: 2 } as const;
 
+const STDIN = '-';
 const STDIN_SOURCE = '<stdin>';
+const DEFAULT_COLUMNS = 80;
 
 export const usage = `Usage: smslint [options] <file|glob|->...
 
@@ -36,8 +40,11 @@ globs, and - (a template body read from standard input).
 Options:
   -f, --format NAME        stylish (default), json, sarif or junit
   -o, --output-file PATH   write the report to PATH instead of standard output
-  -c, --config PATH        config file (default: the nearest smslint.config.json
-                           in the working directory or above)
+  -c, --config PATH        config file for every template (default: the nearest
+                           smslint.config.json in each file's folder or above;
+                           for -, in the working directory or above)
+      --fix                rewrite the files with the fixes the rules offer
+      --fix-dry-run        print the fixes as a unified diff, change no file
       --max-warnings N     exit 1 when there are more than N warnings
       --quiet              report errors only
       --locale LOCALE      locale of the body read from - (default: the config's
@@ -45,26 +52,34 @@ Options:
       --category CATEGORY  transactional or promotional, for - (default: the
                            config's defaultCategory, else transactional)
       --sender NAME        brand that sends the body read from -
+      --variables SCHEMA   JSON Schema of the placeholders of the body read
+                           from -: a .json or .yaml file, or the JSON itself
   -h, --help               show this help
   -v, --version            show the version
 
 Exit codes: 0 no errors, 1 error findings or too many warnings,
 2 usage or input error (unreadable file, nothing matched, invalid JSON,
-invalid template, invalid config).
+invalid template, empty body, invalid config).
 `;
 
 const options = {
   format: { type: 'string', short: 'f', default: 'stylish' },
   'output-file': { type: 'string', short: 'o' },
   config: { type: 'string', short: 'c' },
+  fix: { type: 'boolean', default: false },
+  'fix-dry-run': { type: 'boolean', default: false },
   'max-warnings': { type: 'string' },
   quiet: { type: 'boolean', default: false },
   locale: { type: 'string' },
   category: { type: 'string' },
   sender: { type: 'string' },
+  variables: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
+
+/** The options that describe the body read from standard input. */
+const STDIN_OPTIONS = ['locale', 'category', 'sender', 'variables'] as const;
 
 /** A problem that stops the run before any report: exit 2 with this message. */
 class FatalError extends Error {}
@@ -83,42 +98,47 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+type Values = ReturnType<typeof parseArguments>['values'];
+
 async function run(argv: string[], io: CliIo): Promise<number> {
-  const args = parseArguments(argv);
-  if (args.values.help) {
+  const { values, positionals } = parseArguments(argv);
+  if (values.help) {
     io.stdout.write(usage);
     return ExitCode.ok;
   }
-  if (args.values.version) {
+  if (values.version) {
     io.stdout.write(`${version()}\n`);
     return ExitCode.ok;
   }
-  const { values, positionals } = args;
   const formatter = formatters[values.format];
   if (!formatter) throw new FatalError(`unknown format "${values.format}" (formats: ${Object.keys(formatters).join(', ')})`);
   const maxWarnings = values['max-warnings'] === undefined ? undefined : parseCount(values['max-warnings']);
-  if (positionals.length === 0) throw new FatalError(`no input given\n\n${usage}`);
+  checkUsage(values, positionals);
 
-  const config = loadConfig(values.config, io.cwd);
-  const loaded = await loadInputs(positionals, io, config, values);
-  const { reports, problems } = lintAll(loaded, config);
-  if (problems.length > 0) throw new FatalError(problems.join('\nsmslint: '));
+  const configs = new ConfigLookup(relativeTo(io.cwd), values.config === undefined ? undefined : resolve(io.cwd, values.config));
+  const inputs = await readInputs(positionals, io, configs, values);
+  const linted = lintInputs(inputs.inputs);
+  const failures = [...inputs.failures, ...linted.failures];
+  if (failures.length > 0) throw new FatalError(failures.map(describeFailure).join('\nsmslint: '));
+  const reports = linted.linted;
   if (reports.length === 0) throw new FatalError(`no template found in ${positionals.join(' ')}`);
+
+  if (values.fix || values['fix-dry-run']) {
+    const { diff } = fixFiles(reports, { write: values.fix });
+    if (values['fix-dry-run']) io.stdout.write(diff);
+  }
 
   const shown = values.quiet ? reports.map(errorsOnly) : reports;
   // A report file is read later, by other programs: colours are for a terminal only.
-  const color = values['output-file'] === undefined && useColor(io);
-  const output = formatter(shown, { color, version: version() });
-  if (values['output-file'] === undefined) {
-    io.stdout.write(output);
-  } else {
-    writeReport(resolve(io.cwd, values['output-file']), output);
-  }
+  const toFile = values['output-file'] !== undefined;
+  const output = formatter(shown, { color: !toFile && useColor(io), version: version(), columns: columnsOf(io), quiet: values.quiet });
+  if (toFile) writeReport(resolve(io.cwd, values['output-file']!), output);
+  else io.stdout.write(output);
 
   const { errors, warnings } = countProblems(reports);
   if (errors > 0) return ExitCode.problems;
   if (maxWarnings !== undefined && warnings > maxWarnings) {
-    io.stderr.write(`smslint: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+    io.stderr.write(`smslint: ${plural(warnings, 'warning')}, more than --max-warnings ${maxWarnings}\n`);
     return ExitCode.problems;
   }
   return ExitCode.ok;
@@ -132,78 +152,78 @@ function parseArguments(argv: string[]) {
   }
 }
 
+/** Combinations of arguments that cannot mean anything: said before any file is read. */
+function checkUsage(values: Values, positionals: string[]): void {
+  if (positionals.length === 0) throw new FatalError(`no input given\n\n${usage}`);
+  const stdinCount = positionals.filter((pattern) => pattern === STDIN).length;
+  if (stdinCount > 1) throw new FatalError('- (standard input) may be given once');
+  const stdinOptions = STDIN_OPTIONS.filter((name) => values[name] !== undefined);
+  if (stdinCount === 0 && stdinOptions.length > 0) {
+    throw new FatalError(`${stdinOptions.map((name) => `--${name}`).join(', ')}: only for a body read from - (standard input)`);
+  }
+  if (values.fix && values['fix-dry-run']) throw new FatalError('give --fix or --fix-dry-run, not both');
+  if (values.fix && stdinCount > 0) throw new FatalError('--fix rewrites files: for - (standard input), use --fix-dry-run');
+  if (values['fix-dry-run'] && values.format !== 'stylish' && values['output-file'] === undefined) {
+    throw new FatalError(`--fix-dry-run prints a diff on standard output: give --output-file for the ${values.format} report`);
+  }
+}
+
 function parseCount(text: string): number {
   if (!/^\d+$/.test(text)) throw new FatalError(`--max-warnings takes a whole number, not "${text}"`);
   return Number(text);
 }
 
-function loadConfig(configPath: string | undefined, cwd: string): ResolvedConfig {
-  const path = configPath === undefined ? findConfigFile(cwd) : resolve(cwd, configPath);
-  return path === undefined ? resolveConfig({}) : loadConfigFile(path, displayPath(cwd, path));
-}
-
-/** A loaded template and the file it came from (null for standard input). */
-type InputTemplate = LoadedTemplate & { file: string | null };
-
-interface InputOptions {
-  locale?: string;
-  category?: string;
-  sender?: string;
-}
-
-/** One entry per template, in the order of the arguments; a file's templates in file order. */
-async function loadInputs(
-  patterns: string[],
-  io: CliIo,
-  config: ResolvedConfig,
-  inputOptions: InputOptions,
-): Promise<InputTemplate[]> {
-  const loaded: InputTemplate[] = [];
+/**
+ * Every template of the arguments, in their order, each file once (a file's templates in
+ * file order), each with its config; files that cannot be read or parsed are failures.
+ */
+async function readInputs(patterns: string[], io: CliIo, configs: ConfigLookup, values: Values) {
+  const nameOf = relativeTo(io.cwd);
+  const inputs: TemplateInput[] = [];
+  const failures: InputFailure[] = [];
   const seen = new Set<string>();
-  if (patterns.filter((pattern) => pattern === '-').length > 1) throw new FatalError('- (standard input) may be given once');
   for (const pattern of patterns) {
-    if (pattern === '-') {
-      const body = await readBody(io.stdin);
-      const template = {
-        locale: inputOptions.locale ?? config.defaultLocale,
-        category: inputOptions.category ?? config.defaultCategory,
-        ...(inputOptions.sender !== undefined && { sender: inputOptions.sender }),
-        body,
-      };
-      const positionOf = positionsIn(body);
-      const locateBody = (start: number, end: number) => regionBetween(start, end, positionOf);
-      loaded.push({ source: STDIN_SOURCE, line: 1, template, file: null, locateBody });
+    if (pattern === STDIN) {
+      inputs.push(await stdinInput(io, configs, values));
       continue;
     }
-    for (const path of expandPattern(pattern, io.cwd)) {
-      if (seen.has(path)) continue;
-      seen.add(path);
-      const file = displayPath(io.cwd, path);
-      loaded.push(...loadTemplateFile(path, file).map((entry) => ({ ...entry, file })));
-    }
+    const matched = templateFiles(pattern, io.cwd);
+    if (matched.length === 0) throw new FatalError(`${pattern}: no file matched`);
+    const unseen = matched.filter((path) => !seen.has(path));
+    unseen.forEach((path) => seen.add(path));
+    const read = readTemplates(unseen, nameOf, configs);
+    inputs.push(...read.inputs);
+    failures.push(...read.failures);
   }
-  return loaded;
+  return { inputs, failures };
 }
 
-/** Never templates: dependencies, and the config file that sits beside templates. */
-const IGNORED = ['**/node_modules/**', `**/${CONFIG_FILE_NAME}`];
+/** The template of standard input: its body, the stdin options, and the config of the working directory. */
+async function stdinInput(io: CliIo, configs: ConfigLookup, values: Values): Promise<TemplateInput> {
+  const config = configs.forDirectory(io.cwd);
+  const body = await readBody(io.stdin);
+  const template = {
+    locale: values.locale ?? config.defaultLocale,
+    category: values.category ?? config.defaultCategory,
+    ...(values.sender !== undefined && { sender: values.sender }),
+    ...(values.variables !== undefined && { variables: readVariables(values.variables, io.cwd) }),
+    body,
+  };
+  const positionOf = positionsIn(body);
+  const locateBody = (start: number, end: number) => regionBetween(start, end, positionOf);
+  return { source: STDIN_SOURCE, line: 1, template, file: null, path: null, index: 0, config, locateBody };
+}
 
-/**
- * Absolute paths for one argument: the file itself, a directory's template files, or a
- * glob's matches (dot folders and the `IGNORED` paths left out, as ESLint does).
- */
-function expandPattern(pattern: string, cwd: string): string[] {
-  const path = resolve(cwd, pattern);
-  const isDirectory = existsSync(path) && statSync(path).isDirectory();
-  if (existsSync(path) && !isDirectory) return [path];
-  if (!isDirectory && !isDynamicPattern(pattern)) throw new FatalError(`${pattern}: no such file`);
-  const matches = (
-    isDirectory
-      ? globSync(templateExtensions.map((extension) => `**/*${extension}`), { cwd: path, absolute: true, ignore: IGNORED })
-      : globSync(pattern, { cwd, absolute: true, ignore: IGNORED })
-  ).sort();
-  if (matches.length === 0) throw new FatalError(`${pattern}: no file matched`);
-  return matches.map((match) => resolve(match));
+/** `--variables`: the JSON itself when it starts with `{`, else a `.json`, `.yaml` or `.yml` file. */
+function readVariables(value: string, cwd: string): unknown {
+  if (value.trimStart().startsWith('{')) return parseJson(value, '--variables');
+  const text = readText(resolve(cwd, value), value);
+  if (!/\.ya?ml$/i.test(value)) return parseJson(text, value);
+  try {
+    return parseYaml(text) as unknown;
+  } catch (error) {
+    throw new FatalError(`${value}: invalid YAML: ${(error as Error).message.split('\n')[0]}`);
+  }
 }
 
 /** The body read from standard input, without the one line break that `echo` or an editor adds. */
@@ -211,22 +231,6 @@ async function readBody(stdin: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
   return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
-}
-
-/** Lints every template; every invalid one is reported (source and JSON pointer), none is dropped. */
-function lintAll(loaded: InputTemplate[], config: ResolvedConfig) {
-  const reports: TemplateReport[] = [];
-  const problems: string[] = [];
-  for (const { source, line, file, template, locateBody } of loaded) {
-    try {
-      const result = lint(template, config);
-      reports.push({ source, file, line, body: (template as { body: string }).body, result, locateBody });
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      problems.push(`${source}: ${error.message}`);
-    }
-  }
-  return { reports, problems };
 }
 
 function errorsOnly(report: TemplateReport): TemplateReport {
@@ -241,6 +245,13 @@ function useColor({ isTTY, env = process.env }: CliIo): boolean {
   return isTTY;
 }
 
+/** The terminal's width; else `COLUMNS`, as shells export it; else 80. */
+function columnsOf({ isTTY, columns, env = process.env }: CliIo): number {
+  if (isTTY && columns !== undefined && columns > 0) return columns;
+  const fromEnv = Number(env.COLUMNS);
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_COLUMNS;
+}
+
 function writeReport(path: string, output: string): void {
   try {
     mkdirSync(dirname(path), { recursive: true });
@@ -248,11 +259,6 @@ function writeReport(path: string, output: string): void {
   } catch (error) {
     throw new FatalError(`cannot write the report to ${path}: ${(error as Error).message}`);
   }
-}
-
-/** Paths in reports are relative to the working directory and `/`-separated, as SARIF URIs want. */
-function displayPath(cwd: string, path: string): string {
-  return relative(cwd, path).split(sep).join('/');
 }
 
 /** The package's version, from the nearest package.json above this module (in `lib/cli/` or `dist/lib/cli/`). */

@@ -20,6 +20,10 @@ export interface FormatContext {
   color: boolean;
   /** smslint's version, for reports that name their tool. */
   version: string;
+  /** Width to wrap text to: the terminal's, else `COLUMNS`, else 80. */
+  columns: number;
+  /** `--quiet`: errors only, and no line for a run without problems. */
+  quiet: boolean;
 }
 
 /** A report format, as ESLint's formatters: a plain function from results to text. */
@@ -37,4 +41,11 @@ export function countProblems(reports: readonly TemplateReport[]): { errors: num
     }
   }
   return { errors, warnings };
+}
+
+const englishPlurals = new Intl.PluralRules('en');
+
+/** `1 warning`, `2 warnings`: the CLI's own texts are English. */
+export function plural(count: number, noun: string): string {
+  return `${count} ${englishPlurals.select(count) === 'one' ? noun : `${noun}s`}`;
 }

@@ -36,14 +36,26 @@ export const templateExtensions = ['.json', '.jsonl', '.yaml', '.yml'] as const;
  * loadTemplateFile('templates/alerts.jsonl') // [{ source: 'templates/alerts.jsonl:1', line: 1, template: {...} }, ...]
  */
 export function loadTemplateFile(path: string, name: string = path): LoadedTemplate[] {
+  const extension = templateExtensionOf(path, name);
+  return parseTemplates(readText(path, name), extension, name);
+}
+
+/** The templates of a file's text, as `loadTemplateFile` reads them (`extension` from `templateExtensionOf`). */
+export function parseTemplates(text: string, extension: TemplateExtension, name: string): LoadedTemplate[] {
+  if (extension === '.jsonl') return loadJsonLines(text, name);
+  if (extension === '.json') return loadJson(text, name);
+  return loadYaml(text, name);
+}
+
+export type TemplateExtension = (typeof templateExtensions)[number];
+
+/** The lower-cased extension of a template file; a `SourceError` for any other file. */
+export function templateExtensionOf(path: string, name: string = path): TemplateExtension {
   const extension = extname(path).toLowerCase();
   if (!(templateExtensions as readonly string[]).includes(extension)) {
     throw new SourceError(`${name}: cannot read templates from a "${extension}" file (use ${templateExtensions.join(', ')})`);
   }
-  const text = readText(path, name);
-  if (extension === '.jsonl') return loadJsonLines(text, name);
-  if (extension === '.json') return loadJson(text, name);
-  return loadYaml(text, name);
+  return extension as TemplateExtension;
 }
 
 /** Reads a UTF-8 file, turning a missing or unreadable file into a `SourceError`. */
@@ -140,7 +152,7 @@ function itemSources(name: string, offsets: number[], positionOf: (offset: numbe
   }));
 }
 
-function firstValueOffset(text: string): number {
+export function firstValueOffset(text: string): number {
   const match = /\S/.exec(text);
   return match ? match.index : 0;
 }
@@ -149,7 +161,7 @@ function firstValueOffset(text: string): number {
  * Offsets where the items of a valid JSON array start: one pass that skips strings and
  * counts brackets, so a template's line is known without a second parser.
  */
-function arrayItemOffsets(text: string): number[] {
+export function arrayItemOffsets(text: string): number[] {
   const offsets: number[] = [];
   let depth = 0;
   let expectingItem = false;

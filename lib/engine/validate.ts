@@ -1,4 +1,5 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import { NOT_BLANK } from './schemas/template';
 
 /** One problem with an input, named by the JSON pointer of the field (`/locale`, `/suppress/0/reason`). */
 export interface InputProblem {
@@ -54,6 +55,9 @@ export function problemsOf(errors: ErrorObject[] | null | undefined): InputProbl
     if (error.keyword === 'required') {
       const missing = (error.params as { missingProperty: string }).missingProperty;
       return { path: `${error.instancePath}/${escapePointer(missing)}`, message: 'is required' };
+    }
+    if (error.keyword === 'pattern' && (error.params as { pattern: string }).pattern === NOT_BLANK) {
+      return { path: error.instancePath, message: 'must not be empty or blank' };
     }
     if (error.keyword === 'enum') {
       const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;

@@ -8,7 +8,7 @@ const { path: configPath, lintWithFixtures: lintFixtures } = useFixtureConfig();
 describe('exit codes', () => {
   it('exits 0 when no template has an error finding', async () => {
     const { code, stdout, stderr } = await lintFixtures(['welcome.json']);
-    expect({ code, stdout, stderr }).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect({ code, stdout, stderr }).toEqual({ code: 0, stdout: '✔ 1 template checked: no problems\n', stderr: '' });
   });
 
   it('exits 1 when a template has an error finding', async () => {
@@ -87,6 +87,31 @@ describe('config', () => {
     }
   });
 
+  it('finds the config of each file from its own folder upward, as ESLint does', async () => {
+    const alert = { locale: 'en', category: 'transactional', body: 'Pay NOW' };
+    const { dir, cleanUp } = workspace({
+      'smslint.config.json': fixtureConfig(),
+      'strict/alert.json': alert,
+      'relaxed/smslint.config.json': fixtureConfig({ rules: { [CAPITALS]: 'off' } }),
+      'relaxed/deeper/alert.json': alert,
+      'elsewhere/smslint.config.json': fixtureConfig({ rules: { [CAPITALS]: 'warn' } }),
+    });
+    try {
+      // Run from a folder whose own config would say otherwise: each file's folder decides.
+      const { code, stdout } = await smslint(['--format', 'json', '../strict/alert.json', '../relaxed'], { cwd: join(dir, 'elsewhere') });
+      expect(code).toBe(1);
+      expect((JSON.parse(stdout) as JsonEntry[]).map(({ source, findings }) => [source, findings.map((f) => `${f.ruleId} ${f.severity}`)])).toEqual([
+        ['../strict/alert.json', [`${CAPITALS} error`]],
+        ['../relaxed/deeper/alert.json', []],
+      ]);
+      // --config wins over every file's own.
+      const forced = await smslint(['--format', 'json', '--config', 'smslint.config.json', '../strict/alert.json', '../relaxed'], { cwd: join(dir, 'elsewhere') });
+      expect((JSON.parse(forced.stdout) as JsonEntry[]).map(({ findings }) => findings.map((f) => f.severity))).toEqual([['warning'], ['warning']]);
+    } finally {
+      cleanUp();
+    }
+  });
+
   it('uses --config instead of the nearest config file', async () => {
     const { dir, cleanUp } = workspace({
       'smslint.config.json': fixtureConfig({ rules: { [CAPITALS]: 'off' } }),
@@ -132,6 +157,8 @@ describe('options', () => {
       expect(await withMax('1')).toBe(1);
       const { stderr } = await lintFixtures(['--max-warnings', '1', join(dir, 'loud.json')], { cwd: dir });
       expect(stderr).toBe('smslint: 2 warnings, more than --max-warnings 1\n');
+      const one = await lintFixtures(['--max-warnings', '0', join(dir, 'loud.json')], { cwd: dir, stdin: '' });
+      expect(one.stderr).toBe('smslint: 2 warnings, more than --max-warnings 0\n');
     } finally {
       cleanUp();
     }
@@ -150,7 +177,7 @@ describe('options', () => {
       const { code, stdout } = await lintFixtures(['--format', 'json', '--output-file', join(dir, 'reports/smslint.json'), 'welcome.json']);
       expect({ code, stdout }).toEqual({ code: 0, stdout: '' });
       expect(JSON.parse(readFileSync(join(dir, 'reports/smslint.json'), 'utf8'))).toEqual([
-        { source: 'welcome.json', id: 'welcome', passed: true, findings: [] },
+        { source: 'welcome.json', id: 'welcome', passed: true, findings: [], encoding: 'GSM-7', segments: 1 },
       ]);
     } finally {
       cleanUp();
@@ -189,6 +216,58 @@ describe('options', () => {
   });
 });
 
+describe('standard input', () => {
+  const schema = { type: 'object', properties: { code: { type: 'string', pattern: '^[0-9]{6}$' } }, required: ['code'] };
+  const lintStdin = (args: string[], stdin: string, cwd?: string) => smslint(['--config', configPath, '--format', 'json', ...args, '-'], { stdin, cwd });
+
+  it('--variables takes the JSON Schema of the placeholders as JSON, or from a .json or .yaml file', async () => {
+    const { dir, cleanUp } = workspace({
+      'vars.json': schema,
+      'vars.yaml': "type: object\nproperties:\n  code: { type: string, pattern: '^[0-9]{6}$' }\nrequired: [code]\n",
+    });
+    try {
+      for (const variables of [JSON.stringify(schema), 'vars.json', 'vars.yaml']) {
+        const { code, stdout, stderr } = await lintStdin(['--variables', variables], 'Your code is {{code}}.', dir);
+        expect({ variables, code, stderr }).toEqual({ variables, code: 0, stderr: '' });
+        expect((JSON.parse(stdout) as JsonEntry[])[0].passed).toBe(true);
+      }
+    } finally {
+      cleanUp();
+    }
+  });
+
+  it('checks the placeholders against --variables with the real placeholder rule', async () => {
+    const withPlaceholderRule = (stdin: string, args: string[] = []) =>
+      smslint(['--format', 'json', ...args, '-'], { stdin, cwd: workspace({ 'smslint.config.json': fixtureConfig({ rules: { placeholder: 'error' } }) }).dir });
+    const undeclared = JSON.parse((await withPlaceholderRule('Your code is {{code}}.')).stdout) as JsonEntry[];
+    expect(undeclared[0].findings.map((finding) => finding.ruleId)).toEqual(['placeholder']);
+    const declared = JSON.parse((await withPlaceholderRule('Your code is {{code}}.', ['--variables', JSON.stringify(schema)])).stdout) as JsonEntry[];
+    expect(declared[0].findings).toEqual([]);
+  });
+
+  it.each([
+    [['--variables', '{"type": "object",'], 'smslint: --variables:1'],
+    [['--variables', 'missing.json'], 'smslint: missing.json: cannot read: no such file'],
+    [['--variables', '{"type": "object", "properties": {"code": {"type": "string", "pattern": "^(a+)+$"}}}'], 'smslint: <stdin>: invalid template: /variables/properties/code/pattern'],
+  ])('exits 2 for bad %j', async (args, message) => {
+    const { code, stdout, stderr } = await lintStdin(args, 'Your code is {{code}}.');
+    expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+    expect(stderr.startsWith(message)).toBe(true);
+  });
+
+  it.each([['empty', ''], ['a line break', '\n'], ['blank', '  \t \n']])('refuses an %s body as an input error', async (_what, stdin) => {
+    expect(await lintStdin([], stdin)).toEqual({ code: 2, stdout: '', stderr: 'smslint: <stdin>: invalid template: /body must not be empty or blank\n' });
+  });
+
+  it('names the options that only describe standard input when there is none', async () => {
+    expect(await lintFixtures(['--sender', 'Telvo', '--variables', '{}', 'welcome.json'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'smslint: --sender, --variables: only for a body read from - (standard input)\n',
+    });
+  });
+});
+
 describe('inputs', () => {
   it('lints a body from standard input with --locale, --category and --sender', async () => {
     const { code, stdout } = await lintFixtures(['--format', 'json', '--locale', 'en-GB', '--category', 'promotional', '--sender', 'Telvo', '-'], {
@@ -204,6 +283,8 @@ describe('inputs', () => {
           { ruleId: CAPITALS, severity: 'error', message: '"NOW" is in capitals', suggestion: 'write it in lower case', start: 5, end: 8 },
           { ruleId: EXCLAMATION, severity: 'warning', message: 'exclamation mark', start: 8, end: 9 },
         ],
+        encoding: 'GSM-7',
+        segments: 1,
       },
     ]);
   });

@@ -2,8 +2,9 @@ import Ajv from 'ajv';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Log, Result } from 'sarif';
-import { rules } from '../../lib/engine';
-import { CAPITALS, EXCLAMATION, useFixtureConfig } from './fixture-rules';
+import { lint, rules } from '../../lib/engine';
+import { CAPITALS, EXCLAMATION, realRulesConfig, useFixtureConfig } from './fixture-rules';
+import { smslint, workspace } from './run';
 
 const { lintWithFixtures: lintFixtures } = useFixtureConfig();
 
@@ -40,17 +41,56 @@ describe('stylish', () => {
     expect((await lintFixtures(['alerts.jsonl'], { isTTY: true, env: { FORCE_COLOR: '0' } })).stdout).toBe(expected);
   });
 
-  it('leaves suppressed findings out and prints nothing when nothing is left', async () => {
-    expect(await lintFixtures(['reminders.yaml', 'welcome.json'])).toEqual({ code: 0, stdout: '', stderr: '' });
+  it('leaves suppressed findings out and says in one line when nothing is left, unless --quiet', async () => {
+    expect(await lintFixtures(['reminders.yaml', 'welcome.json'])).toEqual({ code: 0, stdout: '✔ 3 templates checked: no problems\n', stderr: '' });
+    expect(await lintFixtures(['--quiet', 'reminders.yaml', 'welcome.json'])).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+});
+
+describe('stylish wrapping', () => {
+  const { dir: realRules, cleanUp } = workspace({ 'smslint.config.json': realRulesConfig() });
+  afterAll(cleanUp);
+  const orange = "Orange alerte : votre consommation est de 197 euros. Merci de nous contacter au 3970 muni d'une carte bancaire";
+  const lintOrange = (options: { columns?: number; isTTY?: boolean; env?: NodeJS.ProcessEnv }, format = 'stylish') =>
+    smslint(['--format', format, '--locale', 'fr', '-'], { cwd: realRules, stdin: orange, env: { NO_COLOR: '1', ...options.env }, ...options });
+
+  it.each([
+    ['the terminal width', { isTTY: true, columns: 100 }, 100],
+    ['COLUMNS when not a terminal', { env: { COLUMNS: '90' } }, 90],
+    ['80 otherwise', {}, 80],
+  ])('wraps messages and suggestions to %s, rule ids aligned beside the messages', async (_what, options, width) => {
+    const { stdout } = await lintOrange(options);
+    const findings = (JSON.parse((await lintOrange(options, 'json')).stdout) as { findings: { message: string; ruleId: string; suggestion?: string }[] }[])[0].findings;
+    const lines = stdout.split('\n');
+    expect(lines.filter((line) => line.length > width)).toEqual([]);
+    const rows = lines.filter((line) => /^ {2}\d+:\d+ /.test(line));
+    expect(rows).toHaveLength(findings.length);
+    expect(new Set(rows.map((row, i) => row.length - findings[i].ruleId.length)).size).toBe(1);
+    // Each message, its continuation lines joined back, reads as the engine wrote it.
+    const blocks = stdout.split(/\n(?= {2}\d+:\d+ )/).slice(1);
+    findings.forEach((finding, i) => {
+      const [row, ...rest] = blocks[i].split('\n');
+      const messageLines = [row.slice(17, row.length - finding.ruleId.length).trim(), ...rest.map((line) => line.trim())];
+      const suggestionAt = messageLines.findIndex((line) => line.startsWith('suggestion: '));
+      expect(messageLines.slice(0, suggestionAt).join(' ')).toBe(finding.message);
+      expect(messageLines.slice(suggestionAt).join(' ').replace(/\n+$/, '').split('\n')[0]).toContain(`suggestion: ${finding.suggestion!.slice(0, 20)}`);
+    });
+  });
+
+  it('never breaks inside French quotes or before French punctuation', async () => {
+    const { stdout } = await lintOrange({ columns: 60, isTTY: true });
+    expect(stdout.split('\n').filter((line) => /^\s*[»:;?!](\s|$)|«$/.test(line))).toEqual([]);
   });
 });
 
 describe('json', () => {
-  it('is an array in input order of { source, id, passed, findings }, findings as lint() returns them', async () => {
+  const gsm7 = { encoding: 'GSM-7', segments: 1 };
+
+  it('is an array in input order of { source, id, passed, findings, encoding, segments }, findings as lint() returns them', async () => {
     const { code, stdout } = await lintFixtures(['--format', 'json', 'reminders.yaml', 'alerts.jsonl']);
     expect(code).toBe(1);
     expect(JSON.parse(stdout)).toEqual([
-      { source: 'reminders.yaml:2', id: 'reminder-1', passed: true, findings: [] },
+      { source: 'reminders.yaml:2', id: 'reminder-1', passed: true, findings: [], ...gsm7 },
       {
         source: 'reminders.yaml:6',
         id: 'reminder-2',
@@ -67,6 +107,7 @@ describe('json', () => {
             suppressionReason: 'STOP is the keyword the carrier requires.',
           },
         ],
+        ...gsm7,
       },
       {
         source: 'alerts.jsonl:1',
@@ -76,8 +117,9 @@ describe('json', () => {
           { ruleId: CAPITALS, severity: 'error', message: '"GBP" is in capitals', suggestion: 'write it in lower case', start: 32, end: 35 },
           { ruleId: EXCLAMATION, severity: 'warning', message: 'exclamation mark', start: 44, end: 45 },
         ],
+        ...gsm7,
       },
-      { source: 'alerts.jsonl:3', id: 'alert-2', passed: true, findings: [] },
+      { source: 'alerts.jsonl:3', id: 'alert-2', passed: true, findings: [], ...gsm7 },
       {
         source: 'alerts.jsonl:4',
         id: 'alert-3',
@@ -86,8 +128,24 @@ describe('json', () => {
           { ruleId: CAPITALS, severity: 'error', message: '"NOW" is in capitals', suggestion: 'write it in lower case', start: 35, end: 38 },
           { ruleId: EXCLAMATION, severity: 'warning', message: 'exclamation mark', start: 38, end: 39 },
         ],
+        ...gsm7,
       },
     ]);
+  });
+});
+
+describe('json measurements', () => {
+  const { dir, cleanUp } = workspace({ 'smslint.config.json': realRulesConfig() });
+  afterAll(cleanUp);
+
+  it('passes every field of the lint result through: encoding, segments, and parts when the engine counts them', async () => {
+    const body = `Telvo: your parcel is at the depot. ${'It is kept there until Friday, then sent back. '.repeat(4)}`.trim();
+    const { stdout } = await smslint(['--format', 'json', '--sender', 'Telvo', '-'], { cwd: dir, stdin: body });
+    const [entry] = JSON.parse(stdout) as Record<string, unknown>[];
+    const result = lint({ locale: 'en', category: 'transactional', sender: 'Telvo', body }, realRulesConfig());
+    expect(result.segments).toBe(2);
+    expect(entry).toEqual(JSON.parse(JSON.stringify({ source: '<stdin>', ...result })));
+    expect(Object.keys(entry).slice(0, 4)).toEqual(['source', 'id', 'passed', 'findings']);
   });
 });
 

@@ -18,14 +18,15 @@ export interface RunOptions {
   cwd?: string;
   stdin?: string;
   isTTY?: boolean;
+  columns?: number;
   env?: NodeJS.ProcessEnv;
 }
 
 /** Runs the CLI in-process with captured streams; no colour unless asked, whatever the test's own environment. */
-export async function smslint(args: string[], { cwd = fixtures, stdin = '', isTTY = false, env = {} }: RunOptions = {}) {
+export async function smslint(args: string[], { cwd = fixtures, stdin = '', isTTY = false, columns, env = {} }: RunOptions = {}) {
   const stdout = new Capture();
   const stderr = new Capture();
-  const code = await runCli(args, { stdin: Readable.from([stdin]), stdout, stderr, cwd, isTTY, env });
+  const code = await runCli(args, { stdin: Readable.from([stdin]), stdout, stderr, cwd, isTTY, columns, env });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 

@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { DeployGateError, lintTemplateDirectory } from '../../lib/stack/deploy-gate';
@@ -9,11 +9,12 @@ import { SmslintStack } from '../../lib/stack/smslint-stack';
 
 let root: string;
 
-/** A folder of template files under the test's temporary root. */
+/** A folder of template files (paths may have folders) under the test's temporary root. */
 function folder(name: string, files: Record<string, unknown>): string {
   const dir = join(root, name);
   mkdirSync(dir);
   for (const [file, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
     writeFileSync(join(dir, file), typeof content === 'string' ? content : JSON.stringify(content));
   }
   return dir;
@@ -55,9 +56,9 @@ test('an error finding stops the synthesis, naming each file and rule', () => {
   expect(() => new SmslintStack(appWithoutBundling(), 'Smslint', { templatesDir: failing })).toThrow(
     new RegExp(
       [
-        'smslint deploy gate: 2 error\\(s\\) in the templates of .*failing:',
+        'smslint deploy gate: 2 errors in the templates of .*failing:',
         `  ${failing}/broken.yaml: invalid-template: invalid template: /body is required`,
-        `  ${failing}/promo.json: opt-out: .+`,
+        `  ${failing}/promo.json:1:\\d+: opt-out: A promotional message must offer a free way to opt out.+`,
       ].join('\n'),
     ),
   );
@@ -66,7 +67,7 @@ test('an error finding stops the synthesis, naming each file and rule', () => {
 test('the cdk context value templatesDir chooses the folder', () => {
   const synth = () => new SmslintStack(appWithoutBundling({ templatesDir: failing }), 'Smslint');
   expect(synth).toThrow(DeployGateError);
-  expect(synth).toThrow(/promo\.json: opt-out/);
+  expect(synth).toThrow(/promo\.json:1:\d+: opt-out/);
 });
 
 test('a missing templates folder stops the synthesis too', () => {
@@ -78,15 +79,55 @@ test('a missing templates folder stops the synthesis too', () => {
 test('a file that cannot be parsed is an error naming the file and line', () => {
   const dir = folder('unparsable', { 'bad.jsonl': `${JSON.stringify(curlyApostrophe)}\n{"locale": \n` });
   const result = lintTemplateDirectory(dir);
-  expect(result.errors).toEqual([{ source: `${dir}/bad.jsonl`, ruleId: 'invalid-file', message: expect.stringMatching(/bad\.jsonl:2.*invalid JSON/) }]);
+  expect(result.errors).toEqual([{ location: `${dir}/bad.jsonl`, ruleId: 'invalid-file', message: expect.stringMatching(/bad\.jsonl:2(:\d+)?: invalid JSON/) }]);
 });
 
-test('a warning does not stop the synthesis: it becomes a CDK warning on the stack', () => {
+test('a warning does not stop the synthesis: it becomes a CDK warning, with no trace of the code that added it', () => {
   const stack = new SmslintStack(appWithoutBundling(), 'Smslint', { templatesDir: warning });
-  const warnings = Annotations.fromStack(stack).findWarning('/Smslint', Match.stringLikeRegexp('smslint deploy gate'));
+  const warnings = Annotations.fromStack(stack).findWarning('/Smslint/DeployGate', Match.stringLikeRegexp('smslint deploy gate'));
+  const column = JSON.stringify(curlyApostrophe).indexOf('’') + 1;
   expect(warnings.map((entry) => entry.entry.data)).toEqual([
-    expect.stringMatching(new RegExp(`^smslint deploy gate:   ${warning}/parcel\\.json: sms-encoding: .+ \\[\\d+-\\d+\\]`)),
+    `smslint deploy gate: ${warning}/parcel.json:1:${column}: sms-encoding: "’" is not in the GSM-7 alphabet: the whole message goes out in UCS-2, 70 characters a segment instead of 160. [ack: smslint:sms-encoding]`,
   ]);
+  // The CDK CLI prints a recorded trace's first frame (this file's line) before the warning.
+  expect(warnings.map((entry) => entry.entry.trace)).toEqual([undefined]);
+});
+
+test('every finding names its file, line:column and template id', () => {
+  const yaml = [
+    '- id: shoes-sale',
+    '  locale: en',
+    '  category: promotional',
+    '  sender: Acme',
+    '  body: "Acme: 20% off all shoes until Sunday."',
+    '- locale: en',
+    '  category: transactional',
+    '  sender: Acme',
+    '  body: Acme! your parcel is at the depot. It’s kept there until Friday.',
+    '',
+  ].join('\n');
+  const dir = folder('located', { 'campaigns.yaml': yaml });
+  const body = 'Acme: 20% off all shoes until Sunday.';
+  const result = lintTemplateDirectory(dir);
+  expect(result.errors).toEqual([
+    { location: `${dir}/campaigns.yaml:5:${'  body: "'.length + body.length + 1}`, templateId: 'shoes-sale', ruleId: 'opt-out', message: expect.any(String) },
+  ]);
+  expect(result.warnings).toEqual([
+    { location: `${dir}/campaigns.yaml:9:${'  body: Acme! your parcel is at the depot. It'.length + 1}`, ruleId: 'sms-encoding', message: expect.stringContaining('"’"') },
+  ]);
+});
+
+test('reads the folder as the CLI does: dependencies, dot folders and config files are not templates, and each file gets its nearest config', () => {
+  const dir = folder('layout', {
+    'promo.json': promoWithoutOptOut,
+    'staff/promo.json': promoWithoutOptOut,
+    'staff/smslint.config.json': { rules: { 'opt-out': 'off' } },
+    'node_modules/dependency/package.json': { name: 'dependency' },
+    '.github/settings.json': { not: 'a template' },
+  });
+  const result = lintTemplateDirectory(dir);
+  expect(result.files).toEqual([`${dir}/promo.json`, `${dir}/staff/promo.json`]);
+  expect(result.errors.map((error) => `${error.location} ${error.ruleId}`)).toEqual([expect.stringMatching(new RegExp(`^${dir}/promo\\.json:1:\\d+ opt-out$`))]);
 });
 
 test('the project config decides severities: a rule turned off finds nothing', () => {

@@ -1,4 +1,4 @@
-import type { Formatter, TemplateReport } from '../report';
+import { plural, type Formatter, type TemplateReport } from '../report';
 import { positionsIn } from '../positions';
 
 /**
@@ -36,7 +36,7 @@ function testcase(suite: string, { source, body, result }: TemplateReport): stri
     const { line, column } = positionOf(finding.start);
     return `${line}:${column} ${finding.ruleId} ${finding.message}`;
   });
-  const summary = `${errors.length} error${errors.length === 1 ? '' : 's'} in ${source}`;
+  const summary = `${plural(errors.length, 'error')} in ${source}`;
   return [
     `${opening}>`,
     `      <failure message="${xml(summary)}" type="smslint">${xml(details.join('\n'))}</failure>`,

@@ -1,15 +1,21 @@
-import { countProblems, type Formatter } from '../report';
+import { countProblems, plural, type Formatter } from '../report';
 import { positionsIn } from '../positions';
 
-const ansi = { reset: 0, bold: 1, dim: 2, underline: 4, red: 31, yellow: 33 } as const;
+const ansi = { reset: 0, bold: 1, dim: 2, underline: 4, red: 31, yellow: 33, green: 32 } as const;
 type Style = keyof typeof ansi;
 
+/** Below this, a message column would hold a word or two a line: the rule ids move out of the way instead. */
+const NARROWEST_MESSAGE = 30;
+
 /**
- * ESLint's default look: a header per template, one aligned row per finding
+ * ESLint's default look: a header per template, one row per finding
  * (`line:column  severity  message  ruleId`, positions inside the body), its suggestion
- * under it, and a summary. Suppressed findings are left out: they were accepted on purpose.
+ * under it, and a summary. Messages are wrapped to `columns` (the terminal's width) in a
+ * column as wide as the longest message needs, never wider, so the rule ids stay aligned
+ * beside them. Suppressed findings are left out: they were accepted on purpose. A run with
+ * no problem says so in one line, unless `quiet`.
  */
-export const stylish: Formatter = (reports, { color }) => {
+export const stylish: Formatter = (reports, { color, columns, quiet }) => {
   const paint = (style: Style, text: string) => (color ? `\u001b[${ansi[style]}m${text}\u001b[${ansi.reset}m` : text);
   const blocks: string[] = [];
   for (const { source, body, result } of reports) {
@@ -22,27 +28,57 @@ export const stylish: Formatter = (reports, { color }) => {
     });
     const positionWidth = Math.max(...rows.map((row) => row.position.length));
     const severityWidth = Math.max(...rows.map((row) => row.finding.severity.length));
-    const messageWidth = Math.max(...rows.map((row) => row.finding.message.length));
+    const ruleWidth = Math.max(...rows.map((row) => row.finding.ruleId.length));
+    const indent = ' '.repeat(2 + positionWidth + 2 + severityWidth + 2);
+    const longest = Math.max(...rows.map((row) => row.finding.message.length));
+    const messageWidth = Math.min(longest, Math.max(NARROWEST_MESSAGE, columns - indent.length - 2 - ruleWidth));
     const lines = [paint('underline', result.id ? `${source} (${result.id})` : source)];
     for (const { position, finding } of rows) {
-      const severity = finding.severity.padEnd(severityWidth);
-      lines.push(
-        `  ${paint('dim', position.padEnd(positionWidth))}  ${paint(finding.severity === 'error' ? 'red' : 'yellow', severity)}  ` +
-          `${finding.message.padEnd(messageWidth)}  ${paint('dim', finding.ruleId)}`,
-      );
+      const [first, ...rest] = wrap(finding.message, messageWidth);
+      const severity = paint(finding.severity === 'error' ? 'red' : 'yellow', finding.severity.padEnd(severityWidth));
+      lines.push(`  ${paint('dim', position.padEnd(positionWidth))}  ${severity}  ${first.padEnd(messageWidth)}  ${paint('dim', finding.ruleId)}`);
+      lines.push(...rest.map((line) => `${indent}${line}`));
       if (finding.suggestion !== undefined) {
-        lines.push(`  ${' '.repeat(positionWidth + severityWidth + 4)}${paint('dim', `suggestion: ${finding.suggestion}`)}`);
+        const suggestion = wrap(`suggestion: ${finding.suggestion}`, Math.max(NARROWEST_MESSAGE, columns - indent.length));
+        lines.push(...suggestion.map((line) => `${indent}${paint('dim', line)}`));
       }
     }
     blocks.push(lines.join('\n'));
   }
   const { errors, warnings } = countProblems(reports);
   const total = errors + warnings;
-  if (total === 0) return '';
-  const summary = `✖ ${total} ${plural(total, 'problem')} (${errors} ${plural(errors, 'error')}, ${warnings} ${plural(warnings, 'warning')})`;
+  if (total === 0) {
+    return quiet ? '' : `${paint('green', `✔ ${plural(reports.length, 'template')} checked: no problems`)}\n`;
+  }
+  const summary = `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
   return `\n${blocks.join('\n\n')}\n\n${paint('bold', paint(errors > 0 ? 'red' : 'yellow', summary))}\n`;
 };
 
-function plural(count: number, word: string): string {
-  return count === 1 ? word : `${word}s`;
+/**
+ * `text` in lines of at most `width` characters, broken at spaces (a longer word is cut),
+ * but not inside French quotes' and punctuation's spaces (`« mot »`, `mot :`).
+ */
+export function wrap(text: string, width: number): string[] {
+  const words = text.split(' ').reduce<string[]>((merged, word) => {
+    const last = merged.length - 1;
+    if (last >= 0 && (/^[»:;?!]/.test(word) || merged[last].endsWith('«'))) merged[last] += ` ${word}`;
+    else merged.push(word);
+    return merged;
+  }, []);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    if (line === '') line = word;
+    else if (line.length + 1 + word.length <= width) line += ` ${word}`;
+    else {
+      lines.push(line);
+      line = word;
+    }
+    while (line.length > width) {
+      lines.push(line.slice(0, width));
+      line = line.slice(width);
+    }
+  }
+  lines.push(line);
+  return lines;
 }

@@ -4,6 +4,9 @@ import type { FromSchema } from 'json-schema-to-ts';
  * The one JSON Schema of a template: ajv validates with it at run time, API Gateway
  * validates request bodies with it, and the `Template` type is derived from it.
  */
+/** The pattern of a text that must hold something besides spaces; `problemsOf` words its error "must not be empty or blank". */
+export const NOT_BLANK = '\\S';
+
 export const templateSchema = {
   $id: 'https://smslint.dev/schemas/template.json',
   title: 'SMS template',
@@ -25,8 +28,10 @@ export const templateSchema = {
     sender: { type: 'string', minLength: 1, maxLength: 64, description: 'The brand that sends the message.' },
     body: {
       type: 'string',
+      // An empty or blank body is no message: refused here, so by the CLI, the API and API Gateway alike.
+      pattern: NOT_BLANK,
       maxLength: 100000,
-      description: 'The text, with {{placeholders}} for the values filled in at send time.',
+      description: 'The text, with {{placeholders}} for the values filled in at send time; not empty or blank.',
     },
     variables: {
       type: 'object',
@@ -42,7 +47,7 @@ export const templateSchema = {
         required: ['rule', 'reason'],
         properties: {
           rule: { type: 'string', minLength: 1, maxLength: 100 },
-          reason: { type: 'string', pattern: '\\S', maxLength: 1000 },
+          reason: { type: 'string', pattern: NOT_BLANK, maxLength: 1000 },
         },
       },
     },

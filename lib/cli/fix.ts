@@ -1,0 +1,78 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
+import { applyFixes, lint, type LintResult, type ResolvedConfig, type Template } from '../engine';
+import { regionBetween } from './body-locations';
+import type { LintedTemplate } from './lint-files';
+import { positionsIn } from './positions';
+import { rewriteBodies } from './rewrite';
+import { parseTemplates, templateExtensionOf } from './sources';
+
+/** As ESLint: fixes that keep bringing new fixable findings stop after this many passes. */
+export const MAX_FIX_PASSES = 10;
+
+/**
+ * Applies the fixes of `result` (the lint of `template`), lints again and applies again,
+ * until no fix applies or `MAX_FIX_PASSES` passes. Returns the fixed body and its lint.
+ */
+export function fixTemplate(template: Template, config: ResolvedConfig, result: LintResult): { body: string; result: LintResult; applied: number } {
+  let body = template.body;
+  let applied = 0;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const fixed = applyFixes(body, result.findings);
+    if (fixed.applied.length === 0) break;
+    applied += fixed.applied.length;
+    body = fixed.output;
+    result = lint({ ...template, body }, config);
+  }
+  return { body, result, applied };
+}
+
+/**
+ * Fixes every template of `linted` that has fixes, file by file: each file is rewritten
+ * once with all its fixed bodies (`write`), or only described in a unified diff. The
+ * entries of `linted` are updated in place to what the file now holds: fixed body, its
+ * lint, and sources and locations read again from the new text.
+ */
+export function fixFiles(linted: LintedTemplate[], { write }: { write: boolean }): { diff: string; files: number; applied: number } {
+  const byFile = new Map<string | null, LintedTemplate[]>();
+  for (const entry of linted) byFile.set(entry.path, [...(byFile.get(entry.path) ?? []), entry]);
+  let diff = '';
+  let files = 0;
+  let applied = 0;
+  for (const [path, entries] of byFile) {
+    const fixed = new Map<number, { body: string; result: LintResult }>();
+    for (const entry of entries) {
+      const outcome = fixTemplate(entry.template, entry.config, entry.result);
+      if (outcome.body === entry.body) continue;
+      fixed.set(entry.index, outcome);
+      applied += outcome.applied;
+    }
+    if (fixed.size === 0) continue;
+    files++;
+    const name = entries[0].file ?? entries[0].source;
+    const before = path === null ? entries[0].body : readFileSync(path, 'utf8');
+    const bom = before.startsWith('\uFEFF') ? '\uFEFF' : '';
+    const text = before.slice(bom.length);
+    const after =
+      path === null
+        ? fixed.get(0)!.body
+        : rewriteBodies(text, templateExtensionOf(path), name, new Map([...fixed].map(([index, { body }]) => [index, body])));
+    if (path !== null) {
+      const reread = parseTemplates(after, templateExtensionOf(path), name);
+      for (const entry of entries) {
+        const { source, line, locateBody } = reread[entry.index];
+        Object.assign(entry, { source, line, locateBody });
+      }
+      if (write) writeFileSync(path, bom + after);
+    } else {
+      const positionOf = positionsIn(after);
+      entries[0].locateBody = (start, end) => regionBetween(start, end, positionOf);
+    }
+    for (const entry of entries) {
+      const outcome = fixed.get(entry.index);
+      if (outcome) Object.assign(entry, { body: outcome.body, result: outcome.result, template: { ...entry.template, body: outcome.body } });
+    }
+    diff += createTwoFilesPatch(`a/${name}`, `b/${name}`, text, after, undefined, undefined, { headerOptions: FILE_HEADERS_ONLY });
+  }
+  return { diff, files, applied };
+}
