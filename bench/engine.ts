@@ -6,6 +6,7 @@ import { median, shared } from './util';
  * The engine as users and the Lambda bundles run it: compiled JavaScript (`npm run build`),
  * not the TypeScript source through a run-time transpiler.
  */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the built package, as users run it, not the TypeScript source
 const { lint } = require('../dist/lib/engine') as typeof import('../lib/engine');
 
 /** The 4,827 ham messages of the UCI SMS Spam Collection, as English transactional templates. */

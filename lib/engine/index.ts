@@ -6,8 +6,10 @@ export { lint, validateTemplate } from './lint';
 export { applyFixes } from './fixes';
 export { resolveConfig } from './config';
 export { rules } from './rules';
-export { supportedLanguages } from './locales';
+export { supportedLanguages, localeFor, type LocaleData } from './locales';
 export { InputError, type InputProblem } from './validate';
+/** For adapters that validate their own inputs with the engine's one ajv (a second would cost cold-start time). */
+export { compile, problemsOf } from './validate';
 export { templateSchema } from './schemas/template';
 export { configSchema } from './schemas/config';
 export { analyseText, type Placeholder, type TextAnalysis } from './text';

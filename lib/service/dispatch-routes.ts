@@ -1,5 +1,4 @@
-import { InputError, lint, rules, validateTemplate, type Finding, type InputProblem, type Template } from '../engine';
-import { problemsOf } from '../engine/validate';
+import { InputError, lint, problemsOf, rules, validateTemplate, type Finding, type InputProblem, type Template } from '../engine';
 import { ServiceError } from './errors';
 import type { Route } from './http';
 import { canonicalJson, escapePointer, jsonResponse, readJsonBody } from './json';

@@ -1,6 +1,5 @@
 import packageJson from '../../package.json';
-import { configSchema } from '../engine/schemas/config';
-import { templateSchema } from '../engine/schemas/template';
+import { configSchema, templateSchema } from '../engine';
 import { MAX_PAGE_SIZE } from './params';
 import {
   dispatchRequestSchema,

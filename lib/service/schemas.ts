@@ -1,6 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
-import { configSchema } from '../engine/schemas/config';
-import { templateSchema } from '../engine/schemas/template';
+import { configSchema, templateSchema } from '../engine';
 
 /**
  * The request and response bodies of the service as JSON Schemas: ajv validates requests

@@ -1,5 +1,5 @@
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
-import { compile, problemsOf, type InputError, type InputProblem } from '../engine/validate';
+import { compile, problemsOf, type InputError, type InputProblem } from '../engine';
 import { badRequest } from './errors';
 import { dispatchRequestSchema, lintRequestSchema, type DispatchRequest } from './schemas';
 

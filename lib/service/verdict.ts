@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import packageJson from '../../package.json';
-import { lint, rules, supportedLanguages, type Template } from '../engine';
-import { localeFor } from '../engine/locales';
+import { lint, localeFor, rules, supportedLanguages, type Template } from '../engine';
 import { canonicalJson } from './json';
 import type { Verdict } from './store';
 

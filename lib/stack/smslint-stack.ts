@@ -5,7 +5,7 @@ import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/
 import { Effect, Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterPattern, MetricFilter } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { templateSchema } from '../engine/schemas/template';
+import { templateSchema } from '../engine';
 import { lambdaEntries } from '../service/bundling';
 import { dispatchRequestSchema, lintRequestSchema, toApiGatewayModelSchema } from '../service/schemas';
 import { tableKeys } from '../service/table';

@@ -1,4 +1,4 @@
-import type { LintResult, Template } from '../engine/types';
+import type { LintResult, Template } from '../engine';
 import type { OutboxRecord } from '../local/outbox';
 import type { TemplateVersion, Verdict } from '../service/store';
 

@@ -2,7 +2,7 @@
  * The playground in the browser: lints the template while the user types, highlights the
  * findings in the text, shows the SMS encoding and segments, submits versions and sends tests.
  */
-import type { Category, Finding, LintResult, Template } from '../engine/types';
+import type { Category, Finding, LintResult, Template } from '../engine';
 import type { TemplateVersion } from '../service/store';
 import { ApiError, apiBaseFor, createApi } from './api';
 import { element } from './dom';

@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '../engine/types';
+import type { Finding, Severity } from '../engine';
 import { element } from './dom';
 import type { Strings } from './strings';
 

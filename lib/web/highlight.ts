@@ -1,4 +1,4 @@
-import type { Finding } from '../engine/types';
+import type { Finding } from '../engine';
 
 /** The rule whose findings mark the characters that force UCS-2. */
 export const encodingRuleId = 'sms-encoding';

@@ -1,6 +1,6 @@
 import { septetsOf } from '../engine/sms/charset';
 import { analyseText } from '../engine/text';
-import type { Encoding } from '../engine/types';
+import type { Encoding } from '../engine';
 
 /**
  * Characters per segment, single and per part (GSM 03.38). The same figures as the engine's

@@ -1,4 +1,4 @@
-import type { Finding } from '../engine/types';
+import type { Finding } from '../engine';
 
 /**
  * Moves the spans of findings computed for `before` onto `after`, so highlights follow the text

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { toApiGatewayModelSchema } from '../../lib/service/schemas';
-import { configSchema } from '../../lib/engine/schemas/config';
+import { configSchema } from '../../lib/engine';
 import { dispatchRequestSchema } from '../../lib/service/schemas';
 
 const ENV = { POWERTOOLS_SERVICE_NAME: 'smslint', POWERTOOLS_LOG_LEVEL: 'ERROR', TABLE_NAME: 'smslint-table' };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Finding } from '../../lib/engine/types';
+import type { Finding } from '../../lib/engine';
 import { apiBaseFor } from '../../lib/web/api';
 import { contentSecurityPolicy, pageHeaders } from '../../lib/web/headers';
 import { runsOf } from '../../lib/web/highlight';

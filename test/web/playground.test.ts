@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { LintResult } from '../../lib/engine/types';
+import type { LintResult } from '../../lib/engine';
 import type { Logger } from '../../lib/service/logger';
 import { startLocalService } from '../../lib/local/server';
 import { pageHeaders } from '../../lib/web/headers';
