@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { lint } from '../lib/engine';
+import { describeWithShared } from './shared';
 
 /**
  * The labelled corpus (shared/corpus/dev.jsonl, beside the clone) through the whole engine:
  * precision, recall and F1 of each core check in each language must stay at 0.90 or more.
  */
-const corpusPath = path.resolve(__dirname, '../../shared/corpus/dev.jsonl');
 
 interface Labels {
   cta: boolean;
@@ -29,11 +28,6 @@ const expectations: Record<string, (labels: Labels) => boolean> = {
   'missing-consequence': (labels) => labels.consequence === false,
 };
 
-const items: CorpusItem[] = readFileSync(corpusPath, 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line) => JSON.parse(line) as CorpusItem);
-
 interface Score {
   check: string;
   language: string;
@@ -43,7 +37,7 @@ interface Score {
   misses: string[];
 }
 
-function score(check: string, language: string): Score {
+function score(items: CorpusItem[], check: string, language: string): Score {
   let truePositives = 0;
   let falsePositives = 0;
   let falseNegatives = 0;
@@ -62,9 +56,13 @@ function score(check: string, language: string): Score {
   return { check, language, precision, recall, f1, misses };
 }
 
-const scores = Object.keys(expectations).flatMap((check) => ['en', 'fr'].map((language) => score(check, language)));
+describeWithShared('labelled corpus', 'corpus/dev.jsonl', (corpusPath) => {
+  const items: CorpusItem[] = readFileSync(corpusPath, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as CorpusItem);
+  const scores = Object.keys(expectations).flatMap((check) => ['en', 'fr'].map((language) => score(items, check, language)));
 
-describe('labelled corpus', () => {
   beforeAll(() => {
     const rows = scores.map(
       (s) => `${s.check.padEnd(20)} ${s.language}  P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  F1 ${s.f1.toFixed(3)}`,

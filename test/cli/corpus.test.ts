@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
-import { rules } from '../../lib/engine';
+import { relative } from 'node:path';
+import { describeWithShared } from '../shared';
 import { smslint, workspace, type JsonEntry } from './run';
 
 /** The labelled corpus beside the repository, linted with the real rules and no config. */
-const corpus = resolve(__dirname, '../../../shared/corpus/dev.jsonl');
-
-describe('smslint --format json on the labelled corpus', () => {
+describeWithShared('smslint --format json on the labelled corpus', 'corpus/dev.jsonl', (corpus) => {
   const { dir, cleanUp } = workspace({});
   afterAll(cleanUp);
 
@@ -21,9 +19,13 @@ describe('smslint --format json on the labelled corpus', () => {
     expect(entries.map(({ source, id }) => ({ source, id }))).toEqual(expected);
     expect(code).toBe(entries.some((entry) => !entry.passed) ? 1 : 0);
   });
+});
 
-  // Holds once the core rules are in the registry (they are written alongside the CLI).
-  (rules['directive-tone'] ? it : it.skip)('reports directive-tone errors for a bare order', async () => {
+describe('smslint with the real rules', () => {
+  const { dir, cleanUp } = workspace({});
+  afterAll(cleanUp);
+
+  it('reports directive-tone errors for a bare order', async () => {
     const { code, stdout } = await smslint(['--format', 'json', '--sender', 'Telvo', '-'], {
       cwd: dir,
       stdin: 'Telvo ALERT: your usage is {{amount}} GBP. Please contact us on 333 with your bank card ready.',
