@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { lambdaBundling, lambdaEntries, type LambdaName } from '../lib/service/bundling';
-import { median } from './util';
+import { median, target } from './util';
 
 /** autocannon ships no types: the part of its API used here. */
 interface AutocannonResult {
@@ -50,12 +50,14 @@ export async function runServiceBench(): Promise<void> {
     const kib = statSync(file).size / 1024;
     const load = median(Array.from({ length: LOAD_RUNS }, () => timeNode(['-e', `require(${JSON.stringify(file)})`]))) - bare;
     console.log(
-      `service: lambda ${name.padEnd(9)} bundle ${kib.toFixed(1)} KiB (target <= ${TARGETS.bundleKiB}), load ${load.toFixed(0)} ms (target <= ${TARGETS.loadMs})`,
+      `service: lambda ${name.padEnd(9)} bundle ${kib.toFixed(1)} KiB ${target(`${name} bundle`, kib, 'at most', TARGETS.bundleKiB, ' KiB')}, ` +
+        `load ${load.toFixed(0)} ms ${target(`${name} load`, load, 'at most', TARGETS.loadMs, ' ms')}`,
     );
   }
   const result = await lintThroughput();
+  target('POST /v1/lint answers other than 2xx', result.non2xx + result.errors, 'at most', 0);
   console.log(
-    `service: POST /v1/lint ${result.requests.average.toFixed(0)} req/s (target >= ${TARGETS.requestsPerSecond}), ` +
+    `service: POST /v1/lint ${result.requests.average.toFixed(0)} req/s ${target('POST /v1/lint', result.requests.average, 'at least', TARGETS.requestsPerSecond, ' req/s')}, ` +
       `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${result.requests.total} requests, ${result.non2xx} non-2xx, ${result.errors} errors`,
   );
 }
