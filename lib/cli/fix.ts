@@ -5,7 +5,7 @@ import { regionBetween } from './body-locations';
 import type { LintedTemplate } from './lint-files';
 import { positionsIn } from './positions';
 import { rewriteBodies } from './rewrite';
-import { parseTemplates, templateExtensionOf } from './sources';
+import { SourceError, parseTemplates, templateExtensionOf, type TemplateExtension } from './sources';
 
 /** As ESLint: fixes that keep bringing new fixable findings stop after this many passes. */
 export const MAX_FIX_PASSES = 10;
@@ -53,10 +53,7 @@ export function fixFiles(linted: LintedTemplate[], { write }: { write: boolean }
     const before = path === null ? entries[0].body : readFileSync(path, 'utf8');
     const bom = before.startsWith('\uFEFF') ? '\uFEFF' : '';
     const text = before.slice(bom.length);
-    const after =
-      path === null
-        ? fixed.get(0)!.body
-        : rewriteBodies(text, templateExtensionOf(path), name, new Map([...fixed].map(([index, { body }]) => [index, body])));
+    const after = path === null ? fixed.get(0)!.body : rewrite(text, templateExtensionOf(path), name, fixed);
     if (path !== null) {
       const reread = parseTemplates(after, templateExtensionOf(path), name);
       for (const entry of entries) {
@@ -75,4 +72,13 @@ export function fixFiles(linted: LintedTemplate[], { write }: { write: boolean }
     diff += createTwoFilesPatch(`a/${name}`, `b/${name}`, text, after, undefined, undefined, { headerOptions: FILE_HEADERS_ONLY });
   }
   return { diff, files, applied };
+}
+
+/** The file's new text; a rewrite that would change more than the bodies is refused with the file named, and nothing is written. */
+function rewrite(text: string, extension: TemplateExtension, name: string, fixed: ReadonlyMap<number, { body: string }>): string {
+  try {
+    return rewriteBodies(text, extension, name, new Map([...fixed].map(([index, { body }]) => [index, body])));
+  } catch (error) {
+    throw new SourceError(`${name}: the fixes were not written: ${(error as Error).message}`);
+  }
 }

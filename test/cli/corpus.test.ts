@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describeWithShared } from '../shared';
 import { smslint, workspace, type JsonEntry } from './run';
 
@@ -18,6 +18,18 @@ describeWithShared('smslint --format json on the labelled corpus', 'corpus/dev.j
     );
     expect(entries.map(({ source, id }) => ({ source, id }))).toEqual(expected);
     expect(code).toBe(entries.some((entry) => !entry.passed) ? 1 : 0);
+  });
+
+  it('--fix leaves no fixable finding, and every template where it was, only bodies changed', async () => {
+    const copy = join(dir, 'corpus.jsonl');
+    const original = readFileSync(corpus, 'utf8');
+    writeFileSync(copy, original);
+    const { stdout, stderr } = await smslint(['--fix', '--format', 'json', copy], { cwd: dir });
+    expect(stderr).toBe('');
+    const entries = JSON.parse(stdout) as JsonEntry[];
+    expect(entries.flatMap((entry) => entry.findings.filter((finding) => finding.fix !== undefined))).toEqual([]);
+    const withoutBody = (text: string) => text.split('\n').map((line) => (line.trim() === '' ? line : { ...JSON.parse(line), body: undefined }));
+    expect(withoutBody(readFileSync(copy, 'utf8'))).toEqual(withoutBody(original));
   });
 });
 

@@ -45,5 +45,5 @@ export interface JsonEntry {
   source: string;
   id: string | null;
   passed: boolean;
-  findings: { ruleId: string; severity: string; start: number; end: number; suppressed?: true }[];
+  findings: { ruleId: string; severity: string; start: number; end: number; suppressed?: true; fix?: { start: number; end: number; text: string } }[];
 }
