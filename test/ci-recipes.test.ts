@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -31,6 +32,12 @@ describe('.pre-commit-hooks.yaml', () => {
       expect(hook.entry.split(' ')[0]).toBe(binName);
     }
     expect(hooks[1].entry).toBe(`${binName} --fix`);
+  });
+
+  it('can be installed: npm pack prints only the tarball name, which pre-commit reads (.npmrc)', () => {
+    const [command, prefix] = process.env.npm_execpath?.endsWith('.js') ? [process.execPath, [process.env.npm_execpath]] : ['npm', []];
+    const config = spawnSync(command, [...prefix, 'config', 'get', 'foreground-scripts'], { cwd: root, encoding: 'utf8' });
+    expect(config.stdout.trim()).toBe('false');
   });
 
   it('passes template files under a templates/ folder, and no other JSON or YAML', () => {
