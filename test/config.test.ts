@@ -11,11 +11,11 @@ function problemsOf(config: unknown) {
 }
 
 describe('resolveConfig', () => {
-  test('defaults: every rule at its default severity, 2 segments transactional, 1 promotional', () => {
+  test('defaults: every rule at its default severity (its meta decides, per category), 2 segments transactional, 1 promotional', () => {
     const resolved = resolveConfig({});
     expect(Object.keys(resolved.rules)).toEqual(Object.keys(rules));
-    expect(resolved.rules['sensitive-data-request']).toEqual({ setting: 'error', options: {} });
-    expect(resolved.rules['sms-encoding']).toEqual({ setting: 'warn', options: {} });
+    expect(resolved.rules['sensitive-data-request']).toEqual({ setting: 'default', options: {} });
+    expect(rules['missing-consequence'].meta.defaultSeverity).toEqual({ transactional: 'warning', promotional: 'off' });
     expect(resolved.segmentLimits).toEqual({ transactional: 2, promotional: 1 });
     expect(resolved.senderPrefix).toBe('');
     expect(resolved.defaultLocale).toBe('en');

@@ -1,12 +1,23 @@
 import { configSchema, type Config } from './schemas/config';
 import type { Category, ResolvedConfig, SeveritySetting } from './types';
-import { rules } from './rules';
-import { InputError, assertValid, compile, problemsOf, type InputProblem } from './validate';
+import { rules as registry } from './rules';
+import type { Rule } from './types';
+import { InputError, assertValid, compile, problemsOf, type InputProblem, type ValidateFunction } from './validate';
 
 const validateConfigShape = compile<Config>(configSchema);
-const validateRuleOptions = new Map(
-  Object.values(rules).flatMap((rule) => (rule.meta.optionsSchema ? [[rule.meta.id, compile(rule.meta.optionsSchema)]] : [])),
-);
+/** Each rule's options validator, compiled on first use and kept with the rule. */
+const optionValidators = new WeakMap<Rule, ValidateFunction<unknown>>();
+
+function optionsValidatorOf(rule: Rule): ValidateFunction<unknown> | undefined {
+  if (!rule.meta.optionsSchema) return undefined;
+  let validate = optionValidators.get(rule);
+  if (!validate) {
+    validate = compile(rule.meta.optionsSchema);
+    optionValidators.set(rule, validate);
+  }
+  return validate;
+}
+
 
 /** GOV.UK Notify and SNS both bill per segment: a reminder may take two, an advert one. */
 const DEFAULT_SEGMENT_LIMITS: Record<Category, number> = { transactional: 2, promotional: 1 };
@@ -15,13 +26,11 @@ const DEFAULT_SEGMENT_LIMITS: Record<Category, number> = { transactional: 2, pro
  * Validates a config (the parsed `smslint.config.json`) and fills in defaults.
  * Throws an `InputError` whose problems name each bad field by JSON pointer.
  */
-export function resolveConfig(config?: unknown): ResolvedConfig {
+export function resolveConfig(config?: unknown, rules: Readonly<Record<string, Rule>> = registry): ResolvedConfig {
   const valid: Config = config === undefined ? {} : assertValid(validateConfigShape, config, 'config');
   const problems: InputProblem[] = [];
   const ruleSettings: ResolvedConfig['rules'] = {};
-  for (const [id, rule] of Object.entries(rules)) {
-    ruleSettings[id] = { setting: rule.meta.defaultSeverity === 'error' ? 'error' : 'warn', options: {} };
-  }
+  for (const id of Object.keys(rules)) ruleSettings[id] = { setting: 'default', options: {} };
   for (const [id, entry] of Object.entries(valid.rules ?? {})) {
     const path = `/rules/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`;
     if (!Object.hasOwn(rules, id)) {
@@ -29,7 +38,7 @@ export function resolveConfig(config?: unknown): ResolvedConfig {
       continue;
     }
     const [setting, options = {}] = (Array.isArray(entry) ? entry : [entry]) as [SeveritySetting, Record<string, unknown>?];
-    const validateOptions = validateRuleOptions.get(id);
+    const validateOptions = optionsValidatorOf(rules[id]);
     if (validateOptions && !validateOptions(options)) {
       problems.push(...problemsOf(validateOptions.errors).map((p) => ({ path: `${path}/1${p.path}`, message: p.message })));
     } else if (!validateOptions && Object.keys(options).length > 0) {

@@ -3,10 +3,12 @@
  * handlers and the local server are adapters over this module.
  */
 export { lint, validateTemplate } from './lint';
+export { createLinter, type Linter, type LinterOptions } from './linter';
+export { defineRule } from './types';
 export { applyFixes } from './fixes';
 export { resolveConfig } from './config';
-export { rules } from './rules';
-export { supportedLanguages, localeFor, type LocaleData } from './locales';
+export { rules, builtInRules } from './rules';
+export { supportedLanguages, builtInLocales, localeFor, type LocaleData } from './locales';
 export { InputError, type InputProblem } from './validate';
 /** For adapters that validate their own inputs with the engine's one ajv (a second would cost cold-start time). */
 export { compile, problemsOf } from './validate';
@@ -14,3 +16,5 @@ export { templateSchema } from './schemas/template';
 export { configSchema } from './schemas/config';
 export { analyseText, type Placeholder, type TextAnalysis } from './text';
 export type * from './types';
+export { BARE_ORDER_FEATURE, TONE_OUTPUTS, type ToneOutput } from './core/tone';
+export type { LinearModelData } from './model/linear';

@@ -2,6 +2,9 @@ import type { Template } from './schemas/template';
 import type { Config } from './schemas/config';
 import type { TextAnalysis } from './text';
 import type { LocaleData } from './locales';
+import type { Discourse } from './core/discourse';
+import type { ToneDecisions } from './core/tone';
+import type { Measurement } from './sms/segments';
 
 export type { Template, Config };
 export type Category = Template['category'];
@@ -30,6 +33,10 @@ export interface Finding {
   suggestion?: string;
   /** An edit of the body that removes the problem without changing what the message says. */
   fix?: Edit;
+  /** For a learned decision: how sure the model is that the problem is there (0-1). */
+  confidence?: number;
+  /** For a learned decision: the cues that weighed most, strongest first. */
+  cues?: string[];
   /** Present and true when a template's `suppress` entry accepted this finding on purpose. */
   suppressed?: true;
   suppressionReason?: string;
@@ -45,31 +52,43 @@ export interface LintResult {
 }
 
 /** What a rule hands to `report`: texts are looked up by message id in the locale's data. */
-export interface Report {
+export interface Report<MessageId extends string = string> {
   start: number;
   end: number;
-  messageId: string;
+  messageId: MessageId;
   data?: Record<string, string | number>;
   /** Message id of the suggestion, formatted with the same data. */
-  suggestionId?: string;
+  suggestionId?: MessageId;
   /** A suggestion computed by the rule, used as is (e.g. the text with replacements applied). */
   suggestion?: string;
   fix?: Edit;
+  /** For a learned decision: how sure the model is (0-1) and the cues that weighed most. */
+  confidence?: number;
+  cues?: string[];
 }
 
-export interface RuleMeta {
+/** A severity for every category, or per category (`off` where the rule does not apply). */
+export type DefaultSeverity = Severity | Record<Category, Severity | 'off'>;
+
+export interface RuleMeta<MessageId extends string = string> {
   id: string;
-  defaultSeverity: Severity;
+  defaultSeverity: DefaultSeverity;
   docs: {
     description: string;
     /** Why the rule exists, for the README and SARIF help text. */
     rationale: string;
+    /** Its page: `docs/rules/<id>.md`, generated from this meta. */
+    url: string;
   };
+  /** True when some of its findings carry a `fix` that keeps the meaning. */
+  fixable?: boolean;
+  /** Every message id it reports; each locale's data has a text for each (a test checks). */
+  messages: readonly MessageId[];
   /** JSON Schema of the rule's options in the config, if it takes any. */
   optionsSchema?: Record<string, unknown>;
 }
 
-export interface RuleContext {
+export interface RuleContext<MessageId extends string = string> {
   readonly template: Template;
   readonly body: string;
   readonly category: Category;
@@ -80,16 +99,27 @@ export interface RuleContext {
   readonly config: ResolvedConfig;
   /** This rule's options from the config (empty object when none). */
   readonly options: Record<string, unknown>;
-  report(report: Report): void;
+  /** The tone checks' reading of the text: made on first call, then shared for this lint. */
+  discourse(): Discourse;
+  /** The learned tone decisions over that reading: made on first call, then shared. */
+  tone(): ToneDecisions;
+  /** Length, encoding and segments at worst: made on first call, then shared. */
+  measurement(): Measurement;
+  report(report: Report<MessageId>): void;
 }
 
-export interface Rule {
-  meta: RuleMeta;
-  check(context: RuleContext): void;
+export interface Rule<MessageId extends string = string> {
+  meta: RuleMeta<MessageId>;
+  check(context: RuleContext<MessageId>): void;
+}
+
+/** Types a rule's message ids from its meta, so that `report` only takes declared ones. */
+export function defineRule<const MessageId extends string>(rule: Rule<MessageId>): Rule<MessageId> {
+  return rule;
 }
 
 export interface ResolvedConfig {
-  rules: Record<string, { setting: SeveritySetting; options: Record<string, unknown> }>;
+  rules: Record<string, { setting: SeveritySetting | 'default'; options: Record<string, unknown> }>;
   /** Words that may be written in capitals (brand words, acronyms), upper-cased. */
   allowedCapitals: ReadonlySet<string>;
   segmentLimits: Record<Category, number>;

@@ -2,6 +2,8 @@ import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020'
 import { NOT_BLANK } from './schemas/template';
 
 /** One problem with an input, named by the JSON pointer of the field (`/locale`, `/suppress/0/reason`). */
+export type { ValidateFunction };
+
 export interface InputProblem {
   path: string;
   message: string;

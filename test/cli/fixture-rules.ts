@@ -11,8 +11,8 @@ import { smslint, workspace, type RunOptions } from './run';
  * real rule off. Until createLinter takes rules and locales (issue 13), they go into the
  * shared registry and locale data.
  */
-function fixtureRule(id: string, defaultSeverity: Severity, docs: RuleMeta['docs'], messages: Record<string, string>, check: Rule['check']): string {
-  rules[id] = { meta: { id, defaultSeverity, docs }, check };
+function fixtureRule(id: string, defaultSeverity: Severity, docs: Omit<RuleMeta['docs'], 'url'>, messages: Record<string, string>, check: Rule['check']): string {
+  rules[id] = { meta: { id, defaultSeverity, docs: { ...docs, url: `https://example.test/${id}` }, messages: Object.keys(messages) }, check };
   localeFor('en')!.messages[id] = messages;
   return id;
 }

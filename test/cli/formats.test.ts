@@ -181,6 +181,7 @@ describe('sarif', () => {
       id: CAPITALS,
       shortDescription: { text: 'Words in capitals (fixture).' },
       fullDescription: { text: 'Capitals read as shouting.' },
+      helpUri: 'https://example.test/fixture-capitals',
       help: { text: 'Capitals read as shouting.' },
       defaultConfiguration: { level: 'error' },
     });

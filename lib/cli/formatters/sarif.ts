@@ -1,5 +1,5 @@
 import type { Location, Log, Region, ReportingDescriptor, Result } from 'sarif';
-import { rules, type Finding } from '../../engine';
+import { rules, type DefaultSeverity, type Finding } from '../../engine';
 import { positionsIn } from '../positions';
 import type { Formatter, TemplateReport } from '../report';
 
@@ -43,8 +43,15 @@ function describeRule(id: string): ReportingDescriptor {
     shortDescription: { text: meta.docs.description },
     fullDescription: { text: meta.docs.rationale },
     help: { text: meta.docs.rationale },
-    defaultConfiguration: { level: meta.defaultSeverity },
+    helpUri: meta.docs.url,
+    defaultConfiguration: { level: mostSevere(meta.defaultSeverity) },
   };
+}
+
+/** A rule's default level in SARIF, which has one per rule: its most severe over the categories. */
+function mostSevere(severity: DefaultSeverity): 'error' | 'warning' | 'none' {
+  const levels = typeof severity === 'string' ? [severity] : Object.values(severity);
+  return levels.includes('error') ? 'error' : levels.includes('warning') ? 'warning' : 'none';
 }
 
 function toResult(report: TemplateReport, finding: Finding, ruleIndex: number, region: Region): Result {

@@ -1,5 +1,7 @@
-import type { TextAnalysis } from '../text';
 import type { RuleContext } from '../types';
+
+/** What the analysis reads of a lint: the template, its text, its language's data and the config. */
+export type DiscourseInput = Pick<RuleContext, 'template' | 'text' | 'locale' | 'category' | 'config'>;
 import { CTA_PHRASE_KINDS, bisect, indexText, lexiconFor, scanList, type CtaPhraseKind, type Lexicon, type PhraseList, type TextIndex } from './lexicon';
 import { segment, type Sentence, type Span } from './segments';
 import { overlaps, wordAfter, wordAt, wordBefore, within } from './words';
@@ -16,6 +18,8 @@ export interface Cta extends Span {
   conditional: boolean;
   /** Left to the recipient: "you can", "vous pouvez", "if you wish". */
   optional: boolean;
+  /** Taken up only if the recipient wishes ("if you'd like…", "Want to…? You can…"): an offer, not a request, in a transactional message. */
+  wish: boolean;
 }
 
 export type TriggerKind = 'obligation' | 'pressure' | 'alarm' | 'shouting' | 'exclamations';
@@ -37,19 +41,23 @@ export interface Discourse {
   triggers: readonly Trigger[];
   /** Orders that are unconditional, not optional, in a message that gives no reason. */
   bareOrders: readonly Cta[];
+  /** The requests: every CTA, but offers at the recipient's wish in a transactional message. */
+  requests: readonly Cta[];
+  /** Every signal the analysis saw, where it saw it: what the learned decisions read. */
+  cues: readonly Cue[];
+  /** The words and sentences the analysis read (of the masked text). */
+  index: TextIndex;
+  sentences: readonly Sentence[];
 }
 
-/**
- * The last analysis, by the TextAnalysis it was made from: the engine makes one TextAnalysis
- * per lint and runs the three rules one after the other, so one slot is a per-lint cache
- * (cheaper than a WeakMap entry per template at 100,000 templates a second).
- */
-let last: { text: TextAnalysis; discourse: Discourse } | undefined;
+/** A named signal in the text: a phrase of some list, a request of some kind, a trigger. */
+export interface Cue extends Span {
+  name: string;
+}
 
-/** The discourse analysis of the template being linted, shared by the three core rules. */
-export function discourseOf(context: RuleContext): Discourse {
-  if (last?.text !== context.text) last = { text: context.text, discourse: analyse(context) };
-  return last.discourse;
+/** The discourse analysis of a template, shared by the three core rules through `ctx.discourse()`. */
+export function discourseOf(context: DiscourseInput): Discourse {
+  return analyse(context);
 }
 
 interface Reading {
@@ -65,24 +73,94 @@ interface Reading {
   excluded?: Span[];
 }
 
-function analyse(context: RuleContext): Discourse {
+function analyse(context: DiscourseInput): Discourse {
   const text = context.text.masked;
   const lexicon = lexiconFor(context.locale);
   const reading: Reading = { text, index: indexText(text, lexicon), lexicon, sentences: segment(text), all: { start: 0, end: text.length } };
   const phrases = ctaPhrases(reading);
   const ctas = findCtas(reading, phrases);
-  const mainCta = ctas.find((cta) => isOrder(cta)) ?? ctas[0];
-  const rationale = ctas.length > 0 ? findRationale(reading, context.category === 'promotional') : undefined;
-  const consequence = ctas.length > 0 ? findConsequence(reading, ctas) : undefined;
+  // Spec: in a transactional message, an offer the recipient takes up only if they wish is no request.
+  const requests = context.category === 'transactional' ? ctas.filter((cta) => !cta.wish) : ctas;
+  const mainCta = requests.find((cta) => isOrder(cta)) ?? requests[0];
+  const rationale = requests.length > 0 ? findRationale(reading, context.category === 'promotional') : undefined;
+  const consequence = requests.length > 0 ? findConsequence(reading, requests) : undefined;
   const triggers = findTriggers(reading, context, phrases, ctas);
+  const bareOrders = rationale ? [] : requests.filter(isOrder);
   return {
     ctas,
+    requests,
     mainCta,
     rationale,
     consequence,
     triggers,
-    bareOrders: rationale ? [] : ctas.filter(isOrder),
+    bareOrders,
+    cues: collectCues(reading, ctas, triggers, { rationale, consequence, bareOrders, requests }),
+    index: reading.index,
+    sentences: reading.sentences,
   };
+}
+
+/** The lists whose every match is a cue, by cue name. */
+const CUE_LISTS = [
+  ['cause', 'cause'],
+  ['event', 'event'],
+  ['offer', 'offer'],
+  ['avoidance', 'avoidance'],
+  ['consequence', 'consequence'],
+  ['consequenceAfterCta', 'consequenceAfterCta'],
+  ['conditional', 'conditional'],
+  ['optionalMarker', 'optionalMarker'],
+  ['rightsMarker', 'rightsMarker'],
+  ['helpOffer', 'helpOffer'],
+  ['wishMarker', 'wishMarker'],
+  ['protective', 'protective'],
+  ['optIn', 'optIn'],
+  ['eventCondition', 'eventCondition'],
+  ['restatingCondition', 'restatingCondition'],
+  ['topic', 'topic'],
+  ['figure', 'figure'],
+  ['pressure', 'pressure'],
+  ['finality', 'finality'],
+] as const;
+
+const RATIONALE_CUES = new Set(['cause', 'event', 'offer', 'avoidance', 'purpose', 'eventCondition']);
+
+function collectCues(
+  reading: Reading,
+  ctas: readonly Cta[],
+  triggers: readonly Trigger[],
+  decided: { rationale?: Span; consequence?: Span; bareOrders: readonly Cta[]; requests: readonly Cta[] },
+): Cue[] {
+  const cues: Cue[] = [];
+  for (const [name, key] of CUE_LISTS) {
+    scan(reading, reading.lexicon[key], reading.all, (start, end) => {
+      cues.push({ name: isExcluded(reading, { start, end }) ? `${name}.excluded` : name, start, end });
+      return false;
+    });
+  }
+  const purpose = findPurpose(reading);
+  if (purpose) cues.push({ name: 'purpose', ...purpose });
+  for (const cta of ctas) {
+    cues.push({ name: `cta.${cta.kind}`, start: cta.start, end: cta.end });
+    if (cta.conditional) cues.push({ name: 'cta.conditional', start: cta.start, end: cta.end });
+    if (cta.optional) cues.push({ name: 'cta.optional', start: cta.start, end: cta.end });
+    if (isOrder(cta)) cues.push({ name: 'cta.order', start: cta.start, end: cta.end });
+    if (cta.wish) {
+      cues.push({ name: 'cta.wish', start: cta.start, end: cta.end });
+      // A wish that answers something the sender raised ("we'll move it to dormant status… if you'd like to keep it active, log in") is a request the sender initiates.
+      if (cues.some((cue) => (cue.name === 'event' || cue.name === 'cause') && cue.start < cta.start)) cues.push({ name: 'cta.wishAfterEvent', start: cta.start, end: cta.end });
+    }
+  }
+  for (const trigger of triggers) cues.push({ name: `trigger.${trigger.kind}`, start: trigger.start, end: trigger.end });
+  const all = reading.all;
+  if (decided.rationale) cues.push({ name: 'rule.rationale', ...decided.rationale });
+  if (decided.consequence) cues.push({ name: 'rule.consequence', ...decided.consequence });
+  if (decided.bareOrders.length > 0) cues.push({ name: 'rule.bareOrder', ...decided.bareOrders[0] });
+  if (decided.requests.length === 0) cues.push({ name: 'rule.noCta', start: all.start, end: all.start });
+  if (decided.bareOrders.length > 0 || triggers.length > 0) cues.push({ name: 'rule.directive', start: all.start, end: all.start });
+  const orders = decided.requests.filter(isOrder);
+  if (orders.length > 0 && !cues.some((cue) => RATIONALE_CUES.has(cue.name))) cues.push({ name: 'order.noReasonCue', ...orders[0] });
+  return cues.sort((a, b) => a.start - b.start);
 }
 
 function isOrder(cta: Cta): boolean {
@@ -137,7 +215,8 @@ function sentenceOf(sentences: readonly Sentence[], position: number): number {
 
 /**
  * Help offers ("Questions? Call 3970", "Pour toute question : 3970") cover their sentence,
- * and the next one when they end with `?` or `:`; opt-outs cover their clause.
+ * and the next one when they end with `?` or `:`; opt-outs, opt-ins and protective advice
+ * cover their clause.
  */
 function excludedSpans(reading: Reading): Span[] {
   const { text, lexicon, sentences } = reading;
@@ -150,13 +229,21 @@ function excludedSpans(reading: Reading): Span[] {
     excluded.push({ start: sentence.start, end: offersAhead ? following.end : sentence.end });
     return false;
   });
+  const excludeClauses = (span: Span) => {
+    for (let index = Math.max(0, sentenceOf(sentences, span.start)); index < sentences.length && sentences[index].start < span.end; index++) {
+      for (const clause of sentences[index].clauses) if (overlaps(clause, span)) excluded.push(clause);
+    }
+  };
   lexicon.optOut.lastIndex = 0;
   for (let match = lexicon.optOut.exec(text); match !== null; match = lexicon.optOut.exec(text)) {
-    const optOut = { start: match.index, end: match.index + match[0].length };
-    if (optOut.end === optOut.start) lexicon.optOut.lastIndex++;
-    for (let index = Math.max(0, sentenceOf(sentences, optOut.start)); index < sentences.length && sentences[index].start < optOut.end; index++) {
-      for (const clause of sentences[index].clauses) if (overlaps(clause, optOut)) excluded.push(clause);
-    }
+    if (match[0].length === 0) lexicon.optOut.lastIndex++;
+    excludeClauses({ start: match.index, end: match.index + match[0].length });
+  }
+  for (const list of [lexicon.protective, lexicon.optIn]) {
+    scan(reading, list, reading.all, (start, end) => {
+      excludeClauses({ start, end });
+      return false;
+    });
   }
   return excluded;
 }
@@ -213,6 +300,7 @@ function phraseAsksAction(reading: Reading, phrase: Phrase, sentence: Sentence, 
       return actionFollows(reading, phrase.end, clauseEnd, false);
     }
     case 'request':
+    case 'advice':
       return actionFollows(reading, phrase.end, clauseEnd, false);
     case 'obligation':
       return isObligation(reading, phrase);
@@ -262,16 +350,35 @@ function findCtas(reading: Reading, phrases: readonly Phrase[]): Cta[] {
       const start = imperative ?? phrase?.start;
       if (start === undefined || isExcluded(reading, clause)) continue;
       const kind: CtaKind = phrase?.kind ?? 'imperative';
+      const wish = isWish(reading, index);
       ctas.push({
         start,
         end: clause.end,
         kind,
         conditional: isConditional(reading, index, start),
-        optional: kind === 'invitation' || hasMatch(reading, reading.lexicon.optionalMarker, sentence),
+        optional: wish || kind === 'invitation' || hasMatch(reading, reading.lexicon.optionalMarker, sentence),
+        wish,
       });
     }
   });
   return ctas;
+}
+
+/**
+ * Left to the recipient's wish: its sentence says so ("if you'd like", "si vous le
+ * souhaitez"), or it is a wish question ("Would you like to…?"), or a wish question comes
+ * just before it ("Want to choose your recipes? You can pick them…").
+ */
+function isWish(reading: Reading, sentenceIndex: number): boolean {
+  const { sentences, lexicon } = reading;
+  const sentence = sentences[sentenceIndex];
+  if (hasMatch(reading, lexicon.wishMarker, sentence)) return true;
+  const asksWish = (candidate: Sentence | undefined) =>
+    candidate !== undefined && candidate.terminator.includes('?') && testAt(reading, lexicon.wishQuestion, wordAt(reading.index.lower, candidate.start)?.start ?? candidate.start);
+  const previous = sentences[sentenceIndex - 1];
+  // "si vous le souhaitez, votre conseillère peut vous recevoir ; vous pouvez la joindre…"
+  if (previous !== undefined && previous.terminator === ';' && hasMatch(reading, lexicon.wishMarker, previous)) return true;
+  return asksWish(sentence) || asksWish(previous);
 }
 
 /** The first phrase within `clause` that asks for an action (phrases are in order: bisection to the clause). */
@@ -304,7 +411,9 @@ function isConditional(reading: Reading, sentenceIndex: number, ctaStart: number
 function findRationale(reading: Reading, promotional: boolean): Span | undefined {
   const { lexicon } = reading;
   return (
-    firstMatch(reading, lexicon.rationale) ??
+    firstMatch(reading, lexicon.cause) ??
+    firstMatch(reading, lexicon.event) ??
+    firstMatch(reading, lexicon.eventCondition) ??
     firstMatch(reading, lexicon.avoidance) ??
     (promotional ? firstMatch(reading, lexicon.offer) : undefined) ??
     findPurpose(reading)
@@ -345,7 +454,7 @@ function findConsequence(reading: Reading, ctas: readonly Cta[]): Span | undefin
   return undefined;
 }
 
-function findTriggers(reading: Reading, context: RuleContext, phrases: readonly Phrase[], ctas: readonly Cta[]): Trigger[] {
+function findTriggers(reading: Reading, context: DiscourseInput, phrases: readonly Phrase[], ctas: readonly Cta[]): Trigger[] {
   const { text, lexicon } = reading;
   const lower = reading.index.lower;
   const triggers: Trigger[] = [];
@@ -407,7 +516,7 @@ function alarmLabels(reading: Reading): Span[] {
 const NOT_A_LETTER = /[^\p{L}]+/u;
 
 /** Words of four or more capitals that are not an acronym, a brand or an opt-out keyword. */
-function shouting(reading: Reading, context: RuleContext): Span[] {
+function shouting(reading: Reading, context: DiscourseInput): Span[] {
   const words: Span[] = [];
   let brand: Set<string> | undefined;
   for (const capitals of reading.index.capitals) {

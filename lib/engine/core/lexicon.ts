@@ -51,14 +51,32 @@ export interface Lexicon {
   alarmLabel: PhraseList;
   helpOffer: PhraseList;
   purposeMarker: PhraseList;
-  /** Causes, problems and events: a rationale wherever it stands. */
-  rationale: PhraseList;
+  /** Causes and purposes ("because", "so that"): a rationale wherever it stands. */
+  cause: PhraseList;
+  /** Problems and events ("declined", "expires"): a rationale wherever it stands. */
+  event: PhraseList;
   /** Offers with their benefit: a rationale in promotional messages. */
   offer: PhraseList;
   /** "to avoid", "pour éviter": a rationale and a consequence. */
   avoidance: PhraseList;
   consequence: PhraseList;
   consequenceAfterCta: PhraseList;
+  /** "if you'd like", "si vous le souhaitez": a request left to the recipient's wish. */
+  wishMarker: PhraseList;
+  /** Sticky, at a question's start: "Want to…?", "Envie de…?" sets a wish for what follows. */
+  wishQuestion: RegExp;
+  /** Protective advice and safety instructions ("Never share this code"): never a request. */
+  protective: PhraseList;
+  /** Opt-in keywords ("Text JOIN to 60123 for our news"): never a request. */
+  optIn: PhraseList;
+  /** Conditions that name an event ("if you have moved"): the reason of what they govern. */
+  eventCondition: PhraseList;
+  /** Conditions that only restate the request or say who acts ("if you haven't yet"): no reason. */
+  restatingCondition: PhraseList;
+  /** Topics ("about your account"): never a reason. */
+  topic: PhraseList;
+  /** Bare figures ("your balance is £312"): never a reason. */
+  figure: PhraseList;
   /** Opt-out instructions, from the SMS rules' data (case-insensitive, on the masked text). */
   optOut: RegExp;
 
@@ -74,7 +92,7 @@ interface Starter {
 }
 
 /** Group names of the CTA phrase lists, one per way of asking. */
-export const CTA_PHRASE_KINDS = ['polite', 'request', 'obligation', 'question', 'invitation'] as const;
+export const CTA_PHRASE_KINDS = ['polite', 'request', 'obligation', 'advice', 'question', 'invitation'] as const;
 export type CtaPhraseKind = (typeof CTA_PHRASE_KINDS)[number];
 
 const WORD_START = '(?<![\\p{L}\\p{N}])';
@@ -205,6 +223,7 @@ function compile(locale: LocaleData): Lexicon {
     polite: list(words.politeFormulas),
     request: list(words.requests),
     obligation: list(words.obligations),
+    advice: list(words.advice),
     question: list(words.politeQuestions),
     invitation: list(words.optionals),
   };
@@ -238,11 +257,20 @@ function compile(locale: LocaleData): Lexicon {
     alarmLabel: list(words.alarmLabels),
     helpOffer: list(words.helpOffers),
     purposeMarker: list(words.purposeMarkers),
-    rationale: list([...words.causes, ...words.events]),
+    cause: list(words.causes),
+    event: list(words.events),
     offer: list(words.offers),
     avoidance: list(words.avoidance),
     consequence: list(words.consequences),
     consequenceAfterCta: list(words.consequenceAfterCta),
+    wishMarker: list(words.wishMarkers),
+    wishQuestion: sticky(words.wishQuestions),
+    protective: list(words.protective),
+    optIn: list(words.optIn),
+    eventCondition: list(words.eventConditions),
+    restatingCondition: list(words.restatingConditions),
+    topic: list(words.topics),
+    figure: list(words.figures),
     // Opt-out patterns belong to the SMS rules' data: read there, never copied.
     optOut: new RegExp(locale.sms.optOut.join('|'), 'giu'),
     starters,

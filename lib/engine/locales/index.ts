@@ -2,6 +2,9 @@ import enCore from './en/core.json';
 import enSms from './en/sms.json';
 import frCore from './fr/core.json';
 import frSms from './fr/sms.json';
+import enTone from './en/tone-model.json';
+import frTone from './fr/tone-model.json';
+import type { LinearModelData } from '../model/linear';
 
 /** Message texts of one data file: rule id → message id → text with `{placeholders}`. */
 export type Messages = Record<string, Record<string, string>>;
@@ -12,30 +15,31 @@ interface LocaleFile {
 
 /**
  * Everything language-specific, as data: the words and phrases of the core checks
- * (`core.json`), of the SMS rules (`sms.json`), and the messages of both. Adding a
- * language means adding a folder beside `en/` and one line below.
+ * (`core.json`), of the SMS rules (`sms.json`), the messages of both, and the weights
+ * of the tone checks' learned decisions (`tone-model.json`, made by `npm run train`).
+ * Adding a language means adding a folder beside `en/` and one line below.
  */
 export interface LocaleData {
   language: string;
   messages: Messages;
   core: typeof enCore;
   sms: typeof enSms;
+  /** Without one, the tone checks decide from the analysis alone. */
+  toneModel?: LinearModelData;
 }
 
-function locale(language: string, core: typeof enCore & LocaleFile, sms: typeof enSms & LocaleFile): LocaleData {
-  return { language, messages: { ...core.messages, ...sms.messages }, core, sms };
+function locale(language: string, core: typeof enCore & LocaleFile, sms: typeof enSms & LocaleFile, toneModel: unknown): LocaleData {
+  return { language, messages: { ...core.messages, ...sms.messages }, core, sms, toneModel: toneModel as LinearModelData };
 }
 
-const locales: Record<string, LocaleData> = {
-  en: locale('en', enCore, enSms),
-  fr: locale('fr', frCore, frSms),
-};
+/** English and French, as shipped. */
+export const builtInLocales: readonly LocaleData[] = [locale('en', enCore, enSms, enTone), locale('fr', frCore, frSms, frTone)];
 
-export const supportedLanguages = Object.keys(locales);
+export const supportedLanguages = builtInLocales.map((data) => data.language);
 
-/** The data for `fr-FR`, `fr`, ...; undefined when the language has none. */
+/** The shipped data for `en`, `fr`, ...; undefined when the language has none. */
 export function localeFor(language: string): LocaleData | undefined {
-  return Object.hasOwn(locales, language) ? locales[language] : undefined;
+  return builtInLocales.find((data) => data.language === language);
 }
 
 /**

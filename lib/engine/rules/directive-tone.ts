@@ -1,8 +1,9 @@
-import { countExclamations, discourseOf } from '../core/discourse';
-import type { Rule } from '../types';
+import { countExclamations } from '../core/discourse';
+import { describeCues, missingRationale, requestSpan, thresholdOf, thresholdOptionsSchema } from '../core/tone';
+import { defineRule } from '../types';
 
 /** `directive-tone`: the message commands instead of informing or inviting (spec: checks.md §1). */
-export const directiveTone: Rule = {
+export const directiveTone = defineRule({
   meta: {
     id: 'directive-tone',
     defaultSeverity: 'error',
@@ -11,20 +12,44 @@ export const directiveTone: Rule = {
         'Flags obligations, pressure words, alarm labels, shouting in capitals, repeated exclamation marks and orders given without a reason.',
       rationale:
         'An SMS that orders without explaining worries the recipient and drives needless calls: inform first, then invite, and say why.',
+      url: 'https://github.com/smslint/smslint/blob/main/docs/rules/directive-tone.md',
     },
+    messages: [
+      'obligation', 'obligationFix', 'pressure', 'pressureFix', 'alarm', 'alarmFix', 'shouting', 'shoutingFix',
+      'exclamations', 'exclamationsFix', 'bareOrder', 'bareOrderFix', 'reads', 'readsFix',
+    ],
+    optionsSchema: thresholdOptionsSchema,
   },
-  check(context) {
-    const { triggers, bareOrders } = discourseOf(context);
-    for (const trigger of triggers) {
-      const text = context.body.slice(trigger.start, trigger.end);
+  check(ctx) {
+    const tone = ctx.tone();
+    const discourse = ctx.discourse();
+    const orders = discourse.requests.filter((cta) => cta.kind !== 'question' && !cta.conditional && !cta.optional);
+    // Spec §1.4: an order with no reason is directive, whatever else the message does.
+    const bare = orders.length > 0 ? missingRationale(tone) : 0;
+    const confidence = Math.max(tone.directive, bare);
+    if (confidence < thresholdOf(ctx.options)) return;
+    const learned = { confidence, cues: describeCues(tone.explain('directive', true), ctx.body) };
+    let reported = 0;
+    for (const trigger of discourse.triggers) {
+      const text = ctx.body.slice(trigger.start, trigger.end);
       const data: Record<string, string | number> = { text };
-      if (trigger.kind === 'exclamations') data.count = countExclamations(context.body, trigger);
-      if (trigger.kind === 'shouting') data.lower = text.toLocaleLowerCase(context.language);
-      context.report({ start: trigger.start, end: trigger.end, messageId: trigger.kind, data, suggestionId: `${trigger.kind}Fix` });
+      if (trigger.kind === 'exclamations') data.count = countExclamations(ctx.body, trigger);
+      if (trigger.kind === 'shouting') data.lower = text.toLocaleLowerCase(ctx.language);
+      ctx.report({ start: trigger.start, end: trigger.end, messageId: trigger.kind, data, suggestionId: `${trigger.kind}Fix`, ...learned });
+      reported++;
     }
-    for (const order of bareOrders) {
-      const text = context.body.slice(order.start, order.end);
-      context.report({ start: order.start, end: order.end, messageId: 'bareOrder', data: { text }, suggestionId: 'bareOrderFix' });
+    // An order is bare when the message gives it no reason: the learned decision says so.
+    if (bare >= 0.5) {
+      for (const order of orders) {
+        const text = ctx.body.slice(order.start, order.end);
+        ctx.report({ start: order.start, end: order.end, messageId: 'bareOrder', data: { text }, suggestionId: 'bareOrderFix', ...learned });
+        reported++;
+      }
     }
+    if (reported > 0) return;
+    // The model reads the message as directive in a form the analysis has no name for.
+    const span = requestSpan(discourse, tone);
+    if (!span) return;
+    ctx.report({ ...span, messageId: 'reads', data: { text: ctx.body.slice(span.start, span.end) }, suggestionId: 'readsFix', ...learned });
   },
-};
+});

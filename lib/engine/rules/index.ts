@@ -10,16 +10,19 @@ import { sensitiveDataRequest } from './sensitive-data-request';
 import { smsEncoding } from './sms-encoding';
 import { smsSegments } from './sms-segments';
 
-/** Every rule of smslint, by id, in alphabetical order: the one registry. */
-export const rules: Record<string, Rule> = {
-  'directive-tone': directiveTone,
+/** Every rule of smslint: each is named by its own `meta.id`. */
+export const builtInRules: readonly Rule[] = [
+  directiveTone,
   link,
-  'missing-consequence': missingConsequence,
-  'missing-rationale': missingRationale,
-  'opt-out': optOut,
+  missingConsequence,
+  missingRationale,
+  optOut,
   placeholder,
-  'sender-id': senderId,
-  'sensitive-data-request': sensitiveDataRequest,
-  'sms-encoding': smsEncoding,
-  'sms-segments': smsSegments,
-};
+  senderId,
+  sensitiveDataRequest,
+  smsEncoding,
+  smsSegments,
+] as Rule[];
+
+/** The built-in rules by id: the registry `lint()` and the CLI use by default. */
+export const rules: Record<string, Rule> = Object.fromEntries(builtInRules.map((rule) => [rule.meta.id, rule]));

@@ -1,6 +1,6 @@
 import shorteners from '../sms/shorteners.json';
 import tlds from '../sms/tlds.json';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
 const SHORTENERS = new Set(shorteners.domains);
 /** Characters that end a token: white space and the quotes and brackets that wrap a link. */
@@ -22,7 +22,7 @@ interface LinkOptions {
 }
 
 /** Links that look like scams or cannot be checked by the reader. */
-export const link: Rule = {
+export const link = defineRule({
   meta: {
     id: 'link',
     defaultSeverity: 'warning',
@@ -31,7 +31,9 @@ export const link: Rule = {
         'Links in the body: public URL shorteners, links not written in full with https:// (http:// or a bare domain), and, with `allowedDomains`, links to other domains. A placeholder as the link (`{{pay_link}}`) is left alone.',
       rationale:
         'GOV.UK Notify asks for links in full starting with https://; the CTIA Messaging Principles advise against public shorteners, which carriers filter and scams use; a domain the reader does not know is what a look-alike scam link looks like.',
+      url: 'https://github.com/smslint/smslint/blob/main/docs/rules/link.md',
     },
+    messages: ['shortener', 'useOwnDomain', 'insecure', 'bare', 'withHttps', 'notAllowed', 'useAllowed'],
     optionsSchema: {
       type: 'object',
       additionalProperties: false,
@@ -74,7 +76,7 @@ export const link: Rule = {
       }
     }
   },
-};
+});
 
 /**
  * `http(s)://`, `www.`, or a bare domain: dot-separated labels ending in a known top-level

@@ -1,22 +1,29 @@
-import { discourseOf } from '../core/discourse';
-import type { Rule } from '../types';
+import { describeCues, missingConsequence as pMissing, requestSpan, thresholdOf, thresholdOptionsSchema } from '../core/tone';
+import { defineRule } from '../types';
 
 /** `missing-consequence`: a transactional request that does not say what happens next (spec: checks.md §3). */
-export const missingConsequence: Rule = {
+export const missingConsequence = defineRule({
   meta: {
     id: 'missing-consequence',
-    defaultSeverity: 'warning',
+    // The spec applies it to transactional messages only.
+    defaultSeverity: { transactional: 'warning', promotional: 'off' },
     docs: {
       description:
         'Flags a call to action in a transactional message that says neither what happens if the recipient acts or does not, nor when no action is needed.',
       rationale: 'Without an outcome the recipient cannot tell whether acting matters, so they call to find out, or ignore a real problem.',
+      url: 'https://github.com/smslint/smslint/blob/main/docs/rules/missing-consequence.md',
     },
+    messages: ['missing', 'missingFix'],
+    optionsSchema: thresholdOptionsSchema,
   },
-  check(context) {
-    if (context.category !== 'transactional') return;
-    const { mainCta, consequence } = discourseOf(context);
-    if (!mainCta || consequence) return;
-    const text = context.body.slice(mainCta.start, mainCta.end);
-    context.report({ start: mainCta.start, end: mainCta.end, messageId: 'missing', data: { text }, suggestionId: 'missingFix' });
+  check(ctx) {
+    const tone = ctx.tone();
+    const confidence = pMissing(tone);
+    if (confidence < thresholdOf(ctx.options)) return;
+    const request = requestSpan(ctx.discourse(), tone);
+    if (!request) return;
+    const cues = describeCues([...tone.explain('cta', true, 2), ...tone.explain('consequence', false, 2)], ctx.body);
+    const text = ctx.body.slice(request.start, request.end);
+    ctx.report({ ...request, messageId: 'missing', data: { text }, suggestionId: 'missingFix', confidence, cues });
   },
-};
+});

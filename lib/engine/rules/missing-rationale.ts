@@ -1,8 +1,8 @@
-import { discourseOf } from '../core/discourse';
-import type { Rule } from '../types';
+import { describeCues, missingRationale as pMissing, requestSpan, thresholdOf, thresholdOptionsSchema } from '../core/tone';
+import { defineRule } from '../types';
 
 /** `missing-rationale`: the message asks the recipient to act but does not say why (spec: checks.md §2). */
-export const missingRationale: Rule = {
+export const missingRationale = defineRule({
   meta: {
     id: 'missing-rationale',
     defaultSeverity: 'error',
@@ -10,12 +10,20 @@ export const missingRationale: Rule = {
       description: 'Flags a call to action when the message gives neither a purpose nor the problem or event the action answers.',
       rationale:
         'A request without a reason ("Please call us") makes people guess, worry and call to ask why; a figure or a topic is not a reason.',
+      url: 'https://github.com/smslint/smslint/blob/main/docs/rules/missing-rationale.md',
     },
+    messages: ['missing', 'missingFix'],
+    optionsSchema: thresholdOptionsSchema,
   },
-  check(context) {
-    const { mainCta, rationale } = discourseOf(context);
-    if (!mainCta || rationale) return;
-    const text = context.body.slice(mainCta.start, mainCta.end);
-    context.report({ start: mainCta.start, end: mainCta.end, messageId: 'missing', data: { text }, suggestionId: 'missingFix' });
+  check(ctx) {
+    const tone = ctx.tone();
+    const confidence = pMissing(tone);
+    if (confidence < thresholdOf(ctx.options)) return;
+    const discourse = ctx.discourse();
+    const request = requestSpan(discourse, tone);
+    if (!request) return;
+    const cues = describeCues([...tone.explain('cta', true, 2), ...tone.explain('rationale', false, 2)], ctx.body);
+    const text = ctx.body.slice(request.start, request.end);
+    ctx.report({ ...request, messageId: 'missing', data: { text }, suggestionId: 'missingFix', confidence, cues });
   },
-};
+});

@@ -1,11 +1,11 @@
 import { variablesInfo } from '../sms/variables';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
 /** Letters, digits and `_`, not starting with a digit; dots between parts. */
 const VALID_NAME = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
 
 /** Placeholders that cannot be filled, or that reviewers refuse. */
-export const placeholder: Rule = {
+export const placeholder = defineRule({
   meta: {
     id: 'placeholder',
     defaultSeverity: 'error',
@@ -14,7 +14,9 @@ export const placeholder: Rule = {
         'Unbalanced braces, empty or invalid names, placeholders not declared in `variables`, declared variables never used, a placeholder at the very start or end, two placeholders side by side.',
       rationale:
         'A broken placeholder is sent as written; an undeclared one has no known length; WhatsApp template review refuses placeholders at the edges or side by side, and an empty value then leaves a broken message.',
+      url: 'https://github.com/smslint/smslint/blob/main/docs/rules/placeholder.md',
     },
+    messages: ['unclosed', 'unopened', 'closeIt', 'empty', 'invalidName', 'undeclared', 'declareIt', 'noVariables', 'unused', 'atStart', 'atEnd', 'addWords', 'adjacent', 'separate'],
   },
   check(ctx) {
     const { placeholders, strayBraces } = ctx.text;
@@ -51,7 +53,7 @@ export const placeholder: Rule = {
       if (!isUsed(name, used)) ctx.report({ start: 0, end: 0, messageId: 'unused', data: { name } });
     }
   },
-};
+});
 
 /** `customer.firstName` counts as used by `{{customer.firstName}}` and by `{{customer}}`. */
 function isUsed(name: string, used: ReadonlySet<string>): boolean {

@@ -1,6 +1,6 @@
 import confusables from '../sms/confusables.json';
 import { senderPrefixOf } from '../sms/segments';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
 const LOOKALIKE = new Map(Object.entries(confusables).filter(([char]) => char !== '$comment'));
 /** Zero-width and invisible formatting characters that can hide inside a word. */
@@ -82,7 +82,7 @@ function originMapper(anchors: readonly Anchor[]): (foldedOffset: number) => num
 }
 
 /** The brand is named in the body (or the sender prefix), in plain letters. */
-export const senderId: Rule = {
+export const senderId = defineRule({
   meta: {
     id: 'sender-id',
     defaultSeverity: 'warning',
@@ -91,7 +91,9 @@ export const senderId: Rule = {
         "The template's `sender` is named in the body or in the configured sender prefix, compared case- and accent-insensitively; a name spelt with look-alike (Cyrillic, Greek) or invisible characters is reported.",
       rationale:
         'People act on a message when they know who sent it (CTIA: identify the brand; CNIL: name the advertiser). Scam senders spell brands with borrowed or invisible letters to pass filters; a genuine template never should.',
+      url: 'https://github.com/smslint/smslint/blob/main/docs/rules/sender-id.md',
     },
+    messages: ['missing', 'nameIt', 'lookalike', 'plainName'],
   },
   check(ctx) {
     const sender = ctx.template.sender;
@@ -116,7 +118,7 @@ export const senderId: Rule = {
     }
     if (!named) ctx.report({ start: 0, end: 0, messageId: 'missing', data: { sender }, suggestionId: 'nameIt' });
   },
-};
+});
 
 function hasLookalikeOrInvisible(text: string): boolean {
   for (const char of text) {

@@ -1,10 +1,10 @@
-import { anyOf, perLanguage } from '../sms/per-language';
-import type { Rule } from '../types';
+import { anyOf, perLocale } from '../sms/per-language';
+import { defineRule } from '../types';
 
 /** How far back from the sensitive item a request verb is looked for, within its sentence. */
 const WINDOW = 120;
 
-const patternsOf = perLanguage(({ sms: { sensitiveData } }) => ({
+const patternsOf = perLocale(({ sms: { sensitiveData } }) => ({
   /** Non-global twins, for a one-test fast path: most messages name no sensitive item. */
   anyItem: anyOf([...sensitiveData.objects, ...sensitiveData.requestsOnTheirOwn]),
   items: anyOf(sensitiveData.objects, 'gi'),
@@ -16,7 +16,7 @@ const patternsOf = perLanguage(({ sms: { sensitiveData } }) => ({
 }));
 
 /** Requests for card, bank or login details, PINs and one-time codes. */
-export const sensitiveDataRequest: Rule = {
+export const sensitiveDataRequest = defineRule({
   meta: {
     id: 'sensitive-data-request',
     defaultSeverity: 'error',
@@ -25,10 +25,12 @@ export const sensitiveDataRequest: Rule = {
         'Asks for card numbers or details, bank details, PINs, passwords or one-time codes, or to call "with your card ready". Protective advice ("Never share this code") and a message that only gives a code are not requests.',
       rationale:
         'Banks, regulators and police (FCC, FTC, NCSC, cybermalveillance.gouv.fr) teach that a genuine company never asks for these by SMS. Every genuine message that does trains customers to trust the scams that ask the same.',
+      url: 'https://github.com/smslint/smslint/blob/main/docs/rules/sensitive-data-request.md',
     },
+    messages: ['asks', 'cardReady', 'neverAsk'],
   },
   check(ctx) {
-    const { anyItem, items, requests, sendersOwn, onTheirOwn, protective } = patternsOf(ctx.language);
+    const { anyItem, items, requests, sendersOwn, onTheirOwn, protective } = patternsOf(ctx.locale);
     const text = ctx.text.masked;
     if (!anyItem.test(text)) return;
     let reportedUpTo = -1;
@@ -50,7 +52,7 @@ export const sensitiveDataRequest: Rule = {
       ctx.report({ start, end, messageId: 'asks', data: { what: match[0] }, suggestionId: 'neverAsk' });
     }
   },
-};
+});
 
 /** The text from the start of the sentence (at most `WINDOW` characters back) up to `at`. */
 function sentenceBefore(text: string, at: number): string {

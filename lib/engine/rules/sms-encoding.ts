@@ -1,6 +1,6 @@
 import replacements from '../sms/replacements.json';
 import { NON_GSM7_RUN, fitsGsm7 } from '../sms/charset';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
 const REPLACEMENT = new Map(Object.entries(replacements).filter(([char]) => char !== '$comment'));
 /** Characters nobody can see in a message: shown by code point (U+00A0). */
@@ -9,7 +9,7 @@ const INVISIBLE = /[\p{Cc}\p{Cf}\p{Z}]/gu;
 const LATIN_LETTER = /\p{Script=Latin}/u;
 
 /** Characters that switch the whole message to UCS-2, one finding per run. */
-export const smsEncoding: Rule = {
+export const smsEncoding = defineRule({
   meta: {
     id: 'sms-encoding',
     defaultSeverity: 'warning',
@@ -18,7 +18,9 @@ export const smsEncoding: Rule = {
       rationale:
         'One such character cuts a segment from 160 to 70 characters, so the same text costs two or three times as much. ' +
         'Typographic quotes and dashes have GSM-7 stand-ins; accented letters are only reported, never replaced, since dropping an accent misspells the word.',
+      url: 'https://github.com/smslint/smslint/blob/main/docs/rules/sms-encoding.md',
     },
+    messages: ['replaceable', 'replaceWith', 'accented', 'rephrase', 'other', 'removeIt'],
   },
   check(ctx) {
     // Fast path: one regex test for the usual all-GSM-7 body; placeholders are masked out.
@@ -37,7 +39,7 @@ export const smsEncoding: Rule = {
       }
     }
   },
-};
+});
 
 function codePoint(char: string): string {
   return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;

@@ -1,9 +1,9 @@
 import { formatMessage } from '../locales';
-import { capacity, measure, offsetBeyond } from '../sms/segments';
-import type { Rule } from '../types';
+import { capacity, offsetBeyond } from '../sms/segments';
+import { defineRule } from '../types';
 
 /** More segments at worst than the config allows for the template's category. */
-export const smsSegments: Rule = {
+export const smsSegments = defineRule({
   meta: {
     id: 'sms-segments',
     defaultSeverity: 'warning',
@@ -12,11 +12,13 @@ export const smsSegments: Rule = {
         'Counts SMS segments in the worst case (each placeholder at its maxLength, UCS-2 when a value may leave GSM-7, sender prefix included) against `segmentLimits`.',
       rationale:
         'Every segment is billed and long messages are read less; a placeholder can double the count once filled, and one non-GSM-7 value turns the whole message UCS-2.',
+      url: 'https://github.com/smslint/smslint/blob/main/docs/rules/sms-segments.md',
     },
+    messages: ['tooMany', 'shorten', 'transactional', 'promotional', 'boundedBy', 'ucs2By', 'unbounded'],
   },
   check(ctx) {
     const limit = ctx.config.segmentLimits[ctx.category];
-    const measurement = measure(ctx.text, ctx.template, ctx.config);
+    const measurement = ctx.measurement();
     if (measurement.segments <= limit) return;
     const texts = ctx.locale.messages['sms-segments'];
     const part = (id: 'boundedBy' | 'ucs2By' | 'unbounded') =>
@@ -38,4 +40,4 @@ export const smsSegments: Rule = {
       suggestionId: 'shorten',
     });
   },
-};
+});

@@ -1,12 +1,19 @@
-import { localeFor, supportedLanguages, type LocaleData } from '../locales';
+import type { LocaleData } from '../locales';
 
 /**
- * Builds a rule's data for every supported language once, at load (regexes compiled from
- * the locale's JSON), and returns the lookup a check calls per template.
+ * Builds a rule's data for a language once, on first use (regexes compiled from the
+ * locale's JSON), and keeps it with the locale's data.
  */
-export function perLanguage<T>(build: (locale: LocaleData) => T): (language: string) => T {
-  const built = new Map(supportedLanguages.map((language) => [language, build(localeFor(language)!)]));
-  return (language) => built.get(language)!;
+export function perLocale<T>(build: (locale: LocaleData) => T): (locale: LocaleData) => T {
+  const built = new WeakMap<LocaleData, T>();
+  return (locale) => {
+    let data = built.get(locale);
+    if (data === undefined) {
+      data = build(locale);
+      built.set(locale, data);
+    }
+    return data;
+  };
 }
 
 /**

@@ -26,32 +26,14 @@ export interface Measurement {
   unbounded: string[];
 }
 
-/** `encoding` and `segments` of the lint result. */
-export function measureBody(text: TextAnalysis, template: Template, config: ResolvedConfig): { encoding: Encoding; segments: number } {
-  const { encoding, segments } = measure(text, template, config);
-  return { encoding, segments };
-}
-
 /** The sender prefix of the config with `{sender}` filled from the template (empty when it has no sender). */
 export function senderPrefixOf(template: Template, config: ResolvedConfig): string {
   const prefix = config.senderPrefix ?? '';
   return prefix.includes('{sender}') ? prefix.replaceAll('{sender}', template.sender ?? '') : prefix;
 }
 
-/**
- * The last measurement: `lint` and the `sms-segments` rule ask for the same one in turn,
- * so one slot is enough (and costs no allocation, unlike a map per lint).
- */
-let last: { text: TextAnalysis; template: Template; config: ResolvedConfig; measurement: Measurement } | undefined;
-
+/** The worst case of a body over its placeholders, sender prefix first: one per lint, shared through `ctx.measurement()`. */
 export function measure(text: TextAnalysis, template: Template, config: ResolvedConfig): Measurement {
-  if (last && last.text === text && last.template === template && last.config === config) return last.measurement;
-  const measurement = measureOnce(text, template, config);
-  last = { text, template, config, measurement };
-  return measurement;
-}
-
-function measureOnce(text: TextAnalysis, template: Template, config: ResolvedConfig): Measurement {
   const prefix = senderPrefixOf(template, config);
   const measurement: Measurement = { encoding: 'GSM-7', segments: 1, length: 0, prefix, boundedBy: [], ucs2By: [], unbounded: [] };
   const ucs2Text = !fitsGsm7(prefix) || !fitsGsm7(text.masked);

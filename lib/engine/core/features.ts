@@ -1,0 +1,140 @@
+import { hashCode, hashMore, hashName, hashStart } from '../model/hash';
+import type { Category } from '../types';
+import type { Cue, Discourse } from './discourse';
+import { bisect } from './lexicon';
+
+/** Receives the features of one text: a hashed name, its value, and where in the text it stands. */
+export interface FeatureSink {
+  add(hash: number, value: number, start: number, end: number): void;
+  /** Given only when training or explaining: the name behind a hash just added. */
+  named?(hash: number, name: string): void;
+}
+
+/** Where a cue stands relative to the main request. */
+type Place = 'none' | 'before' | 'same' | 'after';
+
+const PLACEHOLDER = 0xe000;
+
+/**
+ * The features of the tone decisions: the analysis's cues, alone and by where they stand
+ * relative to the main request, the category, and the words and word pairs of the text
+ * (lower-cased; a number is `#`, a placeholder `§`, a sentence start `<s>`).
+ */
+export function toneFeatures(discourse: Discourse, masked: string, category: Category, sink: FeatureSink): void {
+  if (category === 'promotional') addNamed(sink, 'cat=promotional', 0, 0);
+  const main = discourse.mainCta;
+  const sentences = discourse.sentences;
+  const sentenceOf = (position: number) => bisect(sentences.length, (k) => sentences[k].end <= position);
+  const mainSentence = main ? sentenceOf(main.start) : -1;
+  for (const cue of discourse.cues) {
+    // An offer is a reason in a promotion, a mere mention in a transactional message.
+    const name = cue.name.startsWith('offer') ? `${cue.name}.${category === 'promotional' ? 'promo' : 'trans'}` : cue.name;
+    addNamed(sink, `c=${name}`, cue.start, cue.end);
+    addNamed(sink, `c=${name}@${placeOf(cue, mainSentence, sentenceOf)}`, cue.start, cue.end);
+  }
+  wordFeatures(discourse, masked, sink);
+}
+
+function addNamed(sink: FeatureSink, name: string, start: number, end: number): void {
+  const hash = hashName(name);
+  sink.add(hash, 1, start, end);
+  sink.named?.(hash, name);
+}
+
+function placeOf(cue: Cue, mainSentence: number, sentenceOf: (position: number) => number): Place {
+  if (mainSentence < 0) return 'none';
+  const sentence = sentenceOf(cue.start);
+  return sentence < mainSentence ? 'before' : sentence === mainSentence ? 'same' : 'after';
+}
+
+const UNIGRAM = hashMore(hashStart, 'w=');
+/** A word by where it stands: before the main request, in it, after it. */
+const REGIONS = (['pre', 'cta', 'post'] as const).map((region) => ({ region, state: hashMore(hashStart, `${region}=`) }));
+const BIGRAM = hashMore(hashStart, 'b=');
+const SENTENCE_START = '<s>';
+
+function wordFeatures(discourse: Discourse, masked: string, sink: FeatureSink): void {
+  const { index, sentences } = discourse;
+  const { starts, ends, lower } = index;
+  let sentence = 0;
+  let previousStart = -1;
+  let previousEnd = -1;
+  // Tokens in order: words of the index and placeholders (runs of the mask), with a
+  // sentence-start token before the first token of each sentence.
+  let k = 0;
+  let i = 0;
+  const length = masked.length;
+  const emit = (start: number, end: number, token: 'word' | 'placeholder') => {
+    // "0330 100 2000", "£1,150.00": one number, one `#`.
+    if (token === 'word' && previousStart >= 0 && start - previousEnd <= 2 && isNumber(lower, start, end) && isNumber(lower, previousStart, previousEnd)) {
+      previousEnd = end;
+      return;
+    }
+    while (sentence < sentences.length && sentences[sentence].end <= start) sentence++;
+    const sentenceStart = sentence < sentences.length ? sentences[sentence].start : length;
+    if (previousStart < sentenceStart && start >= sentenceStart) {
+      previousStart = -1; // a new sentence: the pair is (<s>, token)
+    }
+    const unigram = tokenHash(UNIGRAM, lower, start, end, token) >>> 0;
+    sink.add(unigram, 1, start, end);
+    const main = discourse.mainCta;
+    const region = main === undefined ? undefined : REGIONS[start < main.start ? 0 : start < main.end ? 1 : 2];
+    const regional = region === undefined ? 0 : tokenHash(region.state, lower, start, end, token) >>> 0;
+    if (region !== undefined) sink.add(regional, 1, start, end);
+    const first = previousStart < 0 ? hashMore(BIGRAM, SENTENCE_START) : tokenHash(BIGRAM, lower, previousStart, previousEnd, tokenKind(lower, previousStart));
+    const bigram = tokenHash(hashCode(first, 0x20), lower, start, end, token) >>> 0;
+    sink.add(bigram, 1, previousStart < 0 ? start : previousStart, end);
+    if (sink.named) {
+      const name = tokenName(lower, start, end);
+      sink.named(unigram, `w=${name}`);
+      if (region !== undefined) sink.named(regional, `${region.region}=${name}`);
+      sink.named(bigram, `b=${previousStart < 0 ? SENTENCE_START : tokenName(lower, previousStart, previousEnd)} ${name}`);
+    }
+    previousStart = start;
+    previousEnd = end;
+  };
+  while (k < starts.length || i < length) {
+    const nextWord = k < starts.length ? starts[k] : length;
+    // Placeholders between here and the next word.
+    while (i < nextWord) {
+      if (masked.charCodeAt(i) === PLACEHOLDER) {
+        const start = i;
+        while (i < length && masked.charCodeAt(i) === PLACEHOLDER) i++;
+        emit(start, i, 'placeholder');
+      } else i++;
+    }
+    if (k < starts.length) {
+      emit(starts[k], ends[k], 'word');
+      i = ends[k];
+      k++;
+    } else break;
+  }
+}
+
+function isNumber(lower: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = lower.charCodeAt(i);
+    if (code >= 0x30 && code <= 0x39) return true;
+  }
+  return false;
+}
+
+function tokenKind(lower: string, start: number): 'word' | 'placeholder' {
+  return lower.charCodeAt(start) === PLACEHOLDER ? 'placeholder' : 'word';
+}
+
+/** Continues `state` with a token: `§` for a placeholder, `#` for a word holding a digit, else the word. */
+function tokenHash(state: number, lower: string, start: number, end: number, kind: 'word' | 'placeholder'): number {
+  if (kind === 'placeholder') return hashCode(state, 0xa7);
+  for (let i = start; i < end; i++) {
+    const code = lower.charCodeAt(i);
+    if (code >= 0x30 && code <= 0x39) return hashCode(state, 0x23);
+  }
+  return hashMore(state, lower, start, end);
+}
+
+/** The name a token's features carry, for training and explanations. */
+export function tokenName(lower: string, start: number, end: number): string {
+  if (lower.charCodeAt(start) === PLACEHOLDER) return '§';
+  return /\d/.test(lower.slice(start, end)) ? '#' : lower.slice(start, end);
+}

@@ -1,0 +1,191 @@
+import type { LocaleData } from '../locales';
+import { hashName } from '../model/hash';
+import { LinearModel, LinearScorer, sigmoid, type LinearModelData } from '../model/linear';
+import type { Category } from '../types';
+import { discourseOf, type Discourse, type DiscourseInput, type Span } from './discourse';
+import { toneFeatures, type FeatureSink } from './features';
+
+/** The outputs of a tone model, in the order of its weight rows. */
+export const TONE_OUTPUTS = ['cta', 'rationale', 'consequence', 'directive'] as const;
+export type ToneOutput = (typeof TONE_OUTPUTS)[number];
+
+/**
+ * The bare-order reading (an order, P(request) × P(no reason)) as a feature of the
+ * directive decision: spec §1.4 makes a bare order directive, and the reason model reads
+ * "no reason" better than any single cue.
+ */
+export const BARE_ORDER_FEATURE = 'stack=bareOrder';
+
+/** A feature that pushed a decision, for the finding's `cues`. */
+export interface Contribution extends Span {
+  name: string;
+  weight: number;
+}
+
+/**
+ * The learned reading of one template: how likely it asks for something, explains it,
+ * says what happens next, and reads as directive. The rules compare these to their
+ * thresholds; spans still come from the analysis.
+ */
+export interface ToneDecisions {
+  /** P(the message asks the recipient to act). */
+  cta: number;
+  /** P(a reason is given), given a request. */
+  rationale: number;
+  /** P(what happens next is said), given a request. */
+  consequence: number;
+  directive: number;
+  /** The features that pushed `output` most towards `towards` (true: firing), strongest first. */
+  explain(output: ToneOutput, towards: boolean, count?: number): Contribution[];
+}
+
+const bareOrderHash = hashName(BARE_ORDER_FEATURE);
+const scorers = new WeakMap<LinearModelData, LinearScorer>();
+
+/** The locale's tone model, built once from its data; undefined when the locale ships none. */
+function scorerOf(locale: LocaleData): LinearScorer | undefined {
+  const data = locale.toneModel;
+  if (!data) return undefined;
+  let scorer = scorers.get(data);
+  if (!scorer) {
+    const model = new LinearModel(data);
+    const expected = TONE_OUTPUTS.join(',');
+    if (data.kind !== 'tone' || model.outputs.join(',') !== expected) {
+      throw new Error(`the ${locale.language} tone model must be of kind "tone" with outputs ${expected}`);
+    }
+    scorer = new LinearScorer(model);
+    scorers.set(data, scorer);
+  }
+  return scorer;
+}
+
+/** Records each known feature's contribution to one output, once per feature, with its name and span. */
+class ExplainingSink implements FeatureSink {
+  readonly contributions: Contribution[] = [];
+  private readonly seen = new Set<number>();
+  constructor(
+    private readonly model: LinearModel,
+    private readonly output: number,
+  ) {}
+  add(hash: number, _value: number, start: number, end: number): void {
+    const row = this.model.rowOf(hash);
+    if (row < 0 || this.seen.has(row)) return;
+    this.seen.add(row);
+    const weight = this.model.weights[row * this.model.outputs.length + this.output];
+    if (weight !== 0) this.contributions.push({ name: this.model.nameOf(row), weight, start, end });
+  }
+}
+
+/**
+ * The decisions for one template. Without a model for its language, the analysis decides
+ * alone (each probability is 0 or 1), so a language added as data works before it is trained.
+ */
+export function decideTone(discourse: Discourse, masked: string, category: Category, locale: LocaleData): ToneDecisions {
+  const scorer = scorerOf(locale);
+  if (!scorer) return ruleDecisions(discourse);
+  scorer.begin();
+  toneFeatures(discourse, masked, category, scorer);
+  const model = scorer.model;
+  const logits = scorer.logits;
+  const [cta, rationale, consequence] = [sigmoid(logits[0]), sigmoid(logits[1]), sigmoid(logits[2])];
+  const bareRow = model.rowOf(bareOrderHash);
+  const hasOrder = discourse.requests.some((request) => request.kind !== 'question' && !request.conditional && !request.optional);
+  const bare = bareRow >= 0 && hasOrder ? cta * (1 - rationale) : 0;
+  const directive = sigmoid(logits[3] + bare * model.weights[bareRow * model.outputs.length + 3]);
+  return {
+    cta,
+    rationale,
+    consequence,
+    directive,
+    explain(output, towards, count = 3) {
+      const explaining = new ExplainingSink(model, model.output(output));
+      toneFeatures(discourse, masked, category, explaining);
+      const sign = towards ? 1 : -1;
+      return explaining.contributions
+        .filter((contribution) => contribution.weight * sign > 0)
+        .sort((a, b) => (b.weight - a.weight) * sign)
+        .slice(0, count);
+    },
+  };
+}
+
+function ruleDecisions(discourse: Discourse): ToneDecisions {
+  const has = (name: string) => discourse.cues.some((cue) => cue.name === name);
+  const probability = (yes: boolean) => (yes ? 1 : 0);
+  return {
+    cta: probability(discourse.ctas.length > 0),
+    rationale: probability(has('rule.rationale')),
+    consequence: probability(has('rule.consequence')),
+    directive: probability(has('rule.directive')),
+    explain: () => [],
+  };
+}
+
+/** The options schema of the three tone rules: the decision threshold. */
+export const thresholdOptionsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    threshold: {
+      type: 'number',
+      minimum: 0,
+      maximum: 1,
+      description: 'How sure the model must be before the rule fires (default 0.5): higher means fewer false alarms and more misses.',
+    },
+  },
+} as const;
+
+export const DEFAULT_THRESHOLD = 0.5;
+
+export function thresholdOf(options: Record<string, unknown>): number {
+  return typeof options.threshold === 'number' ? options.threshold : DEFAULT_THRESHOLD;
+}
+
+/** P(the message asks something and says no reason): what `missing-rationale` and bare orders read. */
+export function missingRationale(tone: ToneDecisions): number {
+  return tone.cta * (1 - tone.rationale);
+}
+
+export function missingConsequence(tone: ToneDecisions): number {
+  return tone.cta * (1 - tone.consequence);
+}
+
+/** The cues of a finding, as the people who read it can check them: the feature and the words it stands on. */
+export function describeCues(contributions: readonly Contribution[], body: string): string[] {
+  return contributions.map(({ name, start, end }) => (end > start ? `${name} “${body.slice(start, end)}”` : name));
+}
+
+/**
+ * The request a finding is about: the main one the analysis found, else the clause holding
+ * the words that most made the model read a request (the analysis missed its form).
+ */
+export function requestSpan(discourse: Discourse, tone: ToneDecisions): Span | undefined {
+  if (discourse.mainCta) return discourse.mainCta;
+  const strongest = tone.explain('cta', true, 20).find((contribution) => contribution.end > contribution.start);
+  if (!strongest) return undefined;
+  for (const sentence of discourse.sentences) {
+    for (const clause of sentence.clauses) if (clause.start <= strongest.start && strongest.start < clause.end) return clause;
+  }
+  return strongest;
+}
+
+/**
+ * The named features of a template's tone decisions, for training a model: the same
+ * features, by the same code, that linting hashes.
+ */
+export function namedToneFeatures(input: DiscourseInput): Map<string, number> {
+  const names = new Map<number, string>();
+  const hashes: number[] = [];
+  toneFeatures(discourseOf(input), input.text.masked, input.category, {
+    add(hash) {
+      hashes.push(hash);
+    },
+    named(hash, name) {
+      names.set(hash, name);
+    },
+  });
+  const features = new Map<string, number>();
+  // Present or absent, as linting counts them.
+  for (const hash of hashes) features.set(names.get(hash)!, 1);
+  return features;
+}

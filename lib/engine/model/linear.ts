@@ -1,0 +1,102 @@
+import { hashName } from './hash';
+
+/**
+ * A linear model with several outputs sharing one set of features (the decisions of a
+ * check family: is there a request, is it explained, ...), as stored in a model file:
+ * readable feature names, one weight per output. Features are present or absent: a
+ * feature seen twice in a text counts once.
+ */
+export interface LinearModelData {
+  /** What the file holds, so a wrong file is refused with a clear message. */
+  kind: string;
+  /** The outputs, in the order of each weight row: `["cta", "rationale", ...]`. */
+  outputs: string[];
+  bias: number[];
+  /** One row per feature: its name, then one weight per output (rows keep the file readable and cheap to type-check). */
+  weights: Array<[string, ...number[]]>;
+  /** How it was trained: corpus, sizes, options; for people, never read by the engine. */
+  trainedOn?: Record<string, unknown>;
+}
+
+export class LinearModel {
+  readonly outputs: readonly string[];
+  readonly bias: Float64Array;
+  /** Row `k` holds feature k's weights, `outputs.length` of them. */
+  readonly weights: Float64Array;
+  /** Hash of a feature name → its row. */
+  private readonly rows = new Map<number, number>();
+  private readonly names: string[] = [];
+
+  constructor(readonly data: LinearModelData) {
+    this.outputs = data.outputs;
+    this.bias = Float64Array.from(data.bias);
+    const width = this.outputs.length;
+    this.weights = new Float64Array(data.weights.length * width);
+    data.weights.forEach(([name, ...weights], row) => {
+      const hash = hashName(name);
+      if (this.rows.has(hash)) throw new Error(`model ${data.kind}: features "${this.names[this.rows.get(hash)!]}" and "${name}" share a hash`);
+      if (weights.length !== width) throw new Error(`model ${data.kind}: feature "${name}" has ${weights.length} weights for ${width} outputs`);
+      this.rows.set(hash, row);
+      this.names.push(name);
+      this.weights.set(weights, row * width);
+    });
+  }
+
+  /** The row of a hashed feature, or -1 when the model never learned it. */
+  rowOf(hash: number): number {
+    return this.rows.get(hash >>> 0) ?? -1;
+  }
+
+  nameOf(row: number): string {
+    return this.names[row];
+  }
+
+  get size(): number {
+    return this.names.length;
+  }
+
+  output(name: string): number {
+    const index = this.outputs.indexOf(name);
+    if (index < 0) throw new Error(`model ${this.data.kind} has no output "${name}"`);
+    return index;
+  }
+}
+
+/**
+ * Sums the weights of the features of one text, each feature once: a scratch table of
+ * stamps, one per feature row, tells a feature already counted in this text without a
+ * set per text (linting is synchronous, so one scorer per model is never shared).
+ */
+export class LinearScorer {
+  private readonly stamps: Uint32Array;
+  private stamp = 0;
+  readonly logits: Float64Array;
+
+  constructor(readonly model: LinearModel) {
+    this.stamps = new Uint32Array(model.size);
+    this.logits = new Float64Array(model.outputs.length);
+  }
+
+  begin(): void {
+    this.logits.set(this.model.bias);
+    if (++this.stamp === 0xffffffff) {
+      this.stamps.fill(0);
+      this.stamp = 1;
+    }
+  }
+
+  /** Adds a feature's weights unless it was added already; returns its row (-1: unknown or repeated). */
+  add(hash: number): number {
+    const row = this.model.rowOf(hash);
+    if (row < 0 || this.stamps[row] === this.stamp) return -1;
+    this.stamps[row] = this.stamp;
+    const width = this.logits.length;
+    const weights = this.model.weights;
+    for (let k = 0, at = row * width; k < width; k++, at++) this.logits[k] += weights[at];
+    return row;
+  }
+}
+
+export function sigmoid(logit: number): number {
+  return 1 / (1 + Math.exp(-logit));
+}
