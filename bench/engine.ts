@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { Template } from '../lib/engine';
-import { median, shared } from './util';
+import { median, shared, target } from './util';
 
 /**
  * The engine as users and the Lambda bundles run it: compiled JavaScript (`npm run build`),
  * not the TypeScript source through a run-time transpiler.
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built package, as users run it, not the TypeScript source
-const { lint } = require('../dist/lib/engine') as typeof import('../lib/engine');
+const { lint, createLinter, builtInLocales } = require('../dist/lib/engine') as typeof import('../lib/engine');
 
 /** The 4,827 ham messages of the UCI SMS Spam Collection, as English transactional templates. */
 function hamTemplates(): Template[] {
@@ -17,10 +17,27 @@ function hamTemplates(): Template[] {
     .map((line) => ({ locale: 'en', category: 'transactional', body: line.slice(4) }));
 }
 
-function timeLintAll(templates: Template[]): number {
+function timeLintAll(templates: Template[], lintOne: (template: Template) => unknown = lint): number {
   const started = process.hrtime.bigint();
-  for (const template of templates) lint(template);
+  for (const template of templates) lintOne(template);
   return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+/**
+ * What the learned tone layer adds to a lint, in µs a message: the engine with its tone
+ * models against the same engine deciding by its analysis alone, passes alternated.
+ */
+export function benchToneLayer(passes = 9): number {
+  const templates = hamTemplates();
+  const learned = createLinter();
+  const analysisOnly = createLinter({ locales: builtInLocales.map((locale) => ({ ...locale, toneModel: undefined })) });
+  const differences: number[] = [];
+  for (let pass = -2; pass < passes; pass++) {
+    const withModel = timeLintAll(templates, learned.lint);
+    const without = timeLintAll(templates, analysisOnly.lint);
+    if (pass >= 0) differences.push(((withModel - without) / templates.length) * 1e6);
+  }
+  return median(differences);
 }
 
 /** Messages per second over the ham collection, median of several passes after a warm-up. */
@@ -48,6 +65,8 @@ export function benchBodySizes(): { kilobytes: number; milliseconds: number }[] 
 export function runEngineBench(): void {
   const { messages, perSecond } = benchThroughput();
   console.log(`engine: ${messages} ham messages, ${Math.round(perSecond).toLocaleString('en')} messages/s (median of 9 passes, one core)`);
+  const toneLayer = benchToneLayer();
+  console.log(`engine: the learned tone layer adds ${toneLayer.toFixed(2)} µs a message ${target('tone layer', toneLayer, 'at most', 2, ' µs')}`);
   for (const { kilobytes, milliseconds } of benchBodySizes()) {
     console.log(`engine: ${String(kilobytes).padStart(3)} KB body: ${milliseconds.toFixed(3)} ms (${(milliseconds / kilobytes).toFixed(4)} ms/KB)`);
   }

@@ -3,8 +3,8 @@
  * `npm run train`: learns the tone checks' decisions from a labelled corpus.
  *
  *   npm run train                                  the shipped models, from ../shared/corpus/train.jsonl
- *   npm run train -- --corpus my.jsonl --out dir   a team's models: dir/<language>.json, then
- *                                                  "model": "./dir" in smslint.config.json
+ *   npm run train -- --corpus my.jsonl --out dir   a team's models: dir/<language>.json, for
+ *                                                  createLinter({ locales }) (see the README)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -134,7 +134,11 @@ function collectCues(
   const cues: Cue[] = [];
   for (const [name, key] of CUE_LISTS) {
     scan(reading, reading.lexicon[key], reading.all, (start, end) => {
-      cues.push({ name: isExcluded(reading, { start, end }) ? `${name}.excluded` : name, start, end });
+      let cue: string = name;
+      if (isExcluded(reading, { start, end })) cue = `${name}.excluded`;
+      // Spec §1.2: urgency words count where they push a request, not in "available from now".
+      else if (name === 'pressure' && !ctas.some((cta) => within({ start, end }, cta))) cue = 'pressure.outsideRequest';
+      cues.push({ name: cue, start, end });
       return false;
     });
   }

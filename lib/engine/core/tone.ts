@@ -4,6 +4,7 @@ import { LinearModel, LinearScorer, sigmoid, type LinearModelData } from '../mod
 import type { Category } from '../types';
 import { discourseOf, type Discourse, type DiscourseInput, type Span } from './discourse';
 import { toneFeatures, type FeatureSink } from './features';
+import { bisect } from './lexicon';
 
 /** The outputs of a tone model, in the order of its weight rows. */
 export const TONE_OUTPUTS = ['cta', 'rationale', 'consequence', 'directive'] as const;
@@ -59,20 +60,16 @@ function scorerOf(locale: LocaleData): LinearScorer | undefined {
   return scorer;
 }
 
-/** Records each known feature's contribution to one output, once per feature, with its name and span. */
-class ExplainingSink implements FeatureSink {
-  readonly contributions: Contribution[] = [];
+/** Records where each known feature of a template first stands, once per feature: what explanations read. */
+class LocatingSink implements FeatureSink {
+  readonly located: { row: number; start: number; end: number }[] = [];
   private readonly seen = new Set<number>();
-  constructor(
-    private readonly model: LinearModel,
-    private readonly output: number,
-  ) {}
+  constructor(private readonly model: LinearModel) {}
   add(hash: number, _value: number, start: number, end: number): void {
     const row = this.model.rowOf(hash);
     if (row < 0 || this.seen.has(row)) return;
     this.seen.add(row);
-    const weight = this.model.weights[row * this.model.outputs.length + this.output];
-    if (weight !== 0) this.contributions.push({ name: this.model.nameOf(row), weight, start, end });
+    this.located.push({ row, start, end });
   }
 }
 
@@ -92,19 +89,28 @@ export function decideTone(discourse: Discourse, masked: string, category: Categ
   const hasOrder = discourse.requests.some((request) => request.kind !== 'question' && !request.conditional && !request.optional);
   const bare = bareRow >= 0 && hasOrder ? cta * (1 - rationale) : 0;
   const directive = sigmoid(logits[3] + bare * model.weights[bareRow * model.outputs.length + 3]);
+  let located: LocatingSink['located'] | undefined;
   return {
     cta,
     rationale,
     consequence,
     directive,
     explain(output, towards, count = 3) {
-      const explaining = new ExplainingSink(model, model.output(output));
-      toneFeatures(discourse, masked, category, explaining);
+      // One pass over the features serves every explanation of this lint (up to five).
+      if (!located) {
+        const sink = new LocatingSink(model);
+        toneFeatures(discourse, masked, category, sink);
+        located = sink.located;
+      }
+      const column = model.output(output);
+      const width = model.outputs.length;
       const sign = towards ? 1 : -1;
-      return explaining.contributions
-        .filter((contribution) => contribution.weight * sign > 0)
-        .sort((a, b) => (b.weight - a.weight) * sign)
-        .slice(0, count);
+      const contributions: Contribution[] = [];
+      for (const { row, start, end } of located) {
+        const weight = model.weights[row * width + column];
+        if (weight * sign > 0) contributions.push({ name: model.nameOf(row), weight, start, end });
+      }
+      return contributions.sort((a, b) => (b.weight - a.weight) * sign).slice(0, count);
     },
   };
 }
@@ -164,9 +170,16 @@ export function requestSpan(discourse: Discourse, tone: ToneDecisions): Span | u
   const strongest = tone.explain('cta', true, 20).find((contribution) => contribution.end > contribution.start);
   if (!strongest) return undefined;
   for (const sentence of discourse.sentences) {
-    for (const clause of sentence.clauses) if (clause.start <= strongest.start && strongest.start < clause.end) return clause;
+    for (const clause of sentence.clauses) if (clause.start <= strongest.start && strongest.start < clause.end) return wordsOf(discourse, clause);
   }
   return strongest;
+}
+
+/** `span` from its first word to its last: a clause may open on a quote mark or a dash. */
+function wordsOf({ index }: Discourse, span: Span): Span {
+  const first = bisect(index.starts.length, (k) => index.starts[k] < span.start);
+  const last = bisect(index.ends.length, (k) => index.ends[k] <= span.end) - 1;
+  return first <= last ? { start: index.starts[first], end: index.ends[last] } : span;
 }
 
 /**

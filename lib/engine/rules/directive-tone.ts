@@ -2,6 +2,9 @@ import { countExclamations } from '../core/discourse';
 import { describeCues, missingRationale, requestSpan, thresholdOf, thresholdOptionsSchema } from '../core/tone';
 import { defineRule } from '../types';
 
+/** P(request) the model needs before a finding points at a request the analysis did not find. */
+const GUESSED_REQUEST_CONFIDENCE = 0.7;
+
 /** `directive-tone`: the message commands instead of informing or inviting (spec: checks.md §1). */
 export const directiveTone = defineRule({
   meta: {
@@ -23,14 +26,17 @@ export const directiveTone = defineRule({
   check(ctx) {
     const tone = ctx.tone();
     const discourse = ctx.discourse();
+    const threshold = thresholdOf(ctx.options);
     const orders = discourse.requests.filter((cta) => cta.kind !== 'question' && !cta.conditional && !cta.optional);
     // Spec §1.4: an order with no reason is directive, whatever else the message does.
     const bare = orders.length > 0 ? missingRationale(tone) : 0;
     const confidence = Math.max(tone.directive, bare);
-    if (confidence < thresholdOf(ctx.options)) return;
     const learned = { confidence, cues: describeCues(tone.explain('directive', true), ctx.body) };
     let reported = 0;
     for (const trigger of discourse.triggers) {
+      // Spec §1 fires on any of its named signs; only capitals need the model's judgement
+      // (a brand or an acronym is not shouting), the others are the words themselves.
+      if (trigger.kind === 'shouting' && confidence < threshold) continue;
       const text = ctx.body.slice(trigger.start, trigger.end);
       const data: Record<string, string | number> = { text };
       if (trigger.kind === 'exclamations') data.count = countExclamations(ctx.body, trigger);
@@ -38,6 +44,7 @@ export const directiveTone = defineRule({
       ctx.report({ start: trigger.start, end: trigger.end, messageId: trigger.kind, data, suggestionId: `${trigger.kind}Fix`, ...learned });
       reported++;
     }
+    if (confidence < threshold) return;
     // An order is bare when the message gives it no reason: the learned decision says so.
     if (bare >= 0.5) {
       for (const order of orders) {
@@ -47,7 +54,10 @@ export const directiveTone = defineRule({
       }
     }
     if (reported > 0) return;
-    // The model reads the message as directive in a form the analysis has no name for.
+    // The model reads the message as directive in a form the analysis has no name for; where
+    // the analysis found no request either, the model must be surer there is one, as the
+    // finding points at a clause it guessed.
+    if (!discourse.mainCta && tone.cta < GUESSED_REQUEST_CONFIDENCE) return;
     const span = requestSpan(discourse, tone);
     if (!span) return;
     ctx.report({ ...span, messageId: 'reads', data: { text: ctx.body.slice(span.start, span.end) }, suggestionId: 'readsFix', ...learned });

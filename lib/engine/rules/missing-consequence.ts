@@ -19,7 +19,7 @@ export const missingConsequence = defineRule({
   check(ctx) {
     const tone = ctx.tone();
     const confidence = pMissing(tone);
-    if (confidence < thresholdOf(ctx.options)) return;
+    if (confidence < thresholdOf(ctx.options) || ctx.discourse().consequence) return;
     const request = requestSpan(ctx.discourse(), tone);
     if (!request) return;
     const cues = describeCues([...tone.explain('cta', true, 2), ...tone.explain('consequence', false, 2)], ctx.body);
