@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { InputError, resolveConfig, type ResolvedConfig } from '../engine';
+import { dirname, join, resolve } from 'node:path';
+import { InputError, builtInLocales, createLinter, lint, resolveConfig, type LintResult, type Linter, type ResolvedConfig, type Template } from '../engine';
 import { SourceError, parseJson, readText } from './sources';
 
 export const CONFIG_FILE_NAME = 'smslint.config.json';
@@ -14,13 +14,35 @@ export function findConfigFile(directory: string): string | undefined {
   }
 }
 
-/** Reads and validates a config file; a bad one throws a `SourceError` naming the file and the field. */
+/** The linters of configs that name a team's own tone models (`"model"`). */
+const teamLinters = new WeakMap<ResolvedConfig, Linter>();
+
+/**
+ * Reads and validates a config file, and the tone models its `model` folder holds; a bad
+ * one throws a `SourceError` naming the file and the field.
+ */
 export function loadConfigFile(path: string, name: string = path): ResolvedConfig {
   const config = parseJson(readText(path, name), name);
   try {
-    return resolveConfig(config);
+    const resolved = resolveConfig(config);
+    if (resolved.model !== undefined) teamLinters.set(resolved, createLinter({ config: resolved, locales: teamLocales(resolve(dirname(path), resolved.model), name) }));
+    return resolved;
   } catch (error) {
     if (error instanceof InputError) throw new SourceError(`${name}: ${error.message}`);
     throw error;
   }
+}
+
+/** The built-in languages, each with the team's model from `folder` where it has one. */
+function teamLocales(folder: string, configName: string) {
+  if (!existsSync(folder)) throw new SourceError(`${configName}: /model: the folder ${folder} does not exist`);
+  return builtInLocales.map((locale) => {
+    const file = join(folder, `${locale.language}.json`);
+    return existsSync(file) ? { ...locale, toneModel: parseJson(readText(file, file), file) as typeof locale.toneModel } : locale;
+  });
+}
+
+/** Lints `template` under `config`, with the team's tone models when the config names some. */
+export function lintWithConfig(template: Template, config: ResolvedConfig): LintResult {
+  return teamLinters.get(config)?.lint(template) ?? lint(template, config);
 }

@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
-import { applyFixes, lint, type LintResult, type ResolvedConfig, type Template } from '../engine';
+import { applyFixes, type LintResult, type ResolvedConfig, type Template } from '../engine';
 import { regionBetween } from './body-locations';
+import { lintWithConfig } from './config-file';
 import type { LintedTemplate } from './lint-files';
 import { positionsIn } from './positions';
 import { rewriteBodies } from './rewrite';
@@ -22,7 +23,7 @@ export function fixTemplate(template: Template, config: ResolvedConfig, result: 
     if (fixed.applied.length === 0) break;
     applied += fixed.applied.length;
     body = fixed.output;
-    result = lint({ ...template, body }, config);
+    result = lintWithConfig({ ...template, body }, config);
   }
   return { body, result, applied };
 }

@@ -1,8 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
-import { InputError, lint, resolveConfig, validateTemplate, type ResolvedConfig, type Template } from '../engine';
-import { CONFIG_FILE_NAME, findConfigFile, loadConfigFile } from './config-file';
+import { InputError, resolveConfig, validateTemplate, type ResolvedConfig, type Template } from '../engine';
+import { CONFIG_FILE_NAME, findConfigFile, lintWithConfig, loadConfigFile } from './config-file';
 import type { TemplateReport } from './report';
 import { SourceError, loadTemplateFile, templateExtensions, type LoadedTemplate } from './sources';
 
@@ -127,7 +127,7 @@ export function lintInputs(inputs: readonly TemplateInput[]): { linted: LintedTe
   for (const input of inputs) {
     try {
       const template = validateTemplate(input.template);
-      linted.push(lintedTemplate(input, template, lint(template, input.config)));
+      linted.push(lintedTemplate(input, template, lintWithConfig(template, input.config)));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       failures.push({ source: input.source, kind: 'invalid-template', message: error.message });

@@ -1,6 +1,6 @@
 import { resolveConfig } from './config';
 import { discourseOf, type Discourse } from './core/discourse';
-import { decideTone, namedToneFeatures, type ToneDecisions } from './core/tone';
+import { decideTone, namedToneFeatures, scorerOf, type ToneDecisions } from './core/tone';
 import { builtInLocales, formatMessage, type LocaleData } from './locales';
 import { rules as registry } from './rules';
 import { templateSchema } from './schemas/template';
@@ -57,6 +57,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
     rules[rule.meta.id] = rule;
   }
   const locales = new Map((options.locales ?? builtInLocales).map((locale) => [locale.language, locale]));
+  for (const locale of locales.values()) checkToneModel(locale);
   const languages = [...locales.keys()];
   const config = isResolved(options.config) ? options.config : resolveConfig(options.config, rules);
   const active: Record<Category, ActiveRule[]> = { transactional: activeRules(rules, config, 'transactional'), promotional: activeRules(rules, config, 'promotional') };
@@ -203,4 +204,13 @@ function isResolved(config: Config | ResolvedConfig | undefined): config is Reso
 function languageOf(locale: string): string {
   const dash = locale.indexOf('-');
   return dash < 0 ? locale : locale.slice(0, dash);
+}
+
+/** A tone model a team trained is checked when the linter is made, not at its first lint. */
+function checkToneModel(locale: LocaleData): void {
+  try {
+    scorerOf(locale);
+  } catch (error) {
+    throw new InputError('tone model', [{ path: `/${locale.language}`, message: (error as Error).message }]);
+  }
 }

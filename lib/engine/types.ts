@@ -127,4 +127,6 @@ export interface ResolvedConfig {
   senderPrefix?: string;
   defaultLocale: string;
   defaultCategory: Category;
+  /** The config's folder of a team's tone models, as written (adapters that read files load it). */
+  model?: string;
 }

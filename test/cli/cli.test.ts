@@ -141,6 +141,44 @@ describe('config', () => {
     }
   });
 
+  describe('"model": a team\'s own tone models', () => {
+    const shipped = JSON.parse(readFileSync(join(__dirname, '../../lib/engine/locales/en/tone-model.json'), 'utf8'));
+    // The shipped English model, made sure that no message asks anything or reads as
+    // directive: a model that visibly changes the findings, where the shipped one finds a bare order.
+    const neverAsks = { ...shipped, bias: [-50, shipped.bias[1], shipped.bias[2], -50] };
+    const order = { locale: 'en', category: 'transactional', body: 'Call us on 0800 123 456.' };
+    const coreRules = new Set(['directive-tone', 'missing-rationale', 'missing-consequence']);
+    const ruleIdsOf = (stdout: string) => (JSON.parse(stdout) as JsonEntry[])[0].findings.map((finding) => finding.ruleId).filter((id) => coreRules.has(id));
+
+    it('lints with the models of the folder the config names, relative to the config file', async () => {
+      const { dir, cleanUp } = workspace({ 'team/smslint.config.json': { model: './models' }, 'team/models/en.json': neverAsks, 'team/order.json': order, 'other/order.json': order });
+      try {
+        const team = await smslint(['--format', 'json', 'team/order.json'], { cwd: dir });
+        expect(ruleIdsOf(team.stdout)).toEqual([]);
+        const shippedRun = await smslint(['--format', 'json', 'other/order.json'], { cwd: dir });
+        expect(ruleIdsOf(shippedRun.stdout)).toEqual(['directive-tone', 'missing-consequence', 'missing-rationale']);
+      } finally {
+        cleanUp();
+      }
+    });
+
+    it.each([
+      [{}, 'smslint: smslint.config.json: invalid tone model: /en model tone: feature'],
+      [null, 'smslint: smslint.config.json: /model: the folder'],
+    ])('exits 2 on a missing folder or a malformed model (%j)', async (model, message) => {
+      const files: Record<string, unknown> = { 'smslint.config.json': { model: './models' }, 'order.json': order };
+      if (model !== null) files['models/en.json'] = { ...shipped, weights: [['w=call', 1]] };
+      const { dir, cleanUp } = workspace(files);
+      try {
+        const { code, stderr } = await smslint(['order.json'], { cwd: dir });
+        expect(code).toBe(2);
+        expect(stderr.startsWith(message)).toBe(true);
+      } finally {
+        cleanUp();
+      }
+    });
+  });
+
   it('exits 2 when --config names a missing file', async () => {
     const { code, stderr } = await smslint(['--config', 'nope.json', 'welcome.json']);
     expect(code).toBe(2);

@@ -102,14 +102,15 @@ const WORD_END = "(?:(?<=['’])|(?![\\p{L}\\p{N}]))";
 /**
  * Turns one data phrase into RegExp source: a space matches any run of spaces (non-breaking
  * ones too, before French `:` and `?`; ` ?` an optional one), an apostrophe matches ' and ’, and a `*` right after
- * a letter lets the word go on (`expir*`: expired, expiring).
+ * a letter lets the word go on (`expir*`: expired, expiring), inclusive endings too (`convoqué*`: convoqué(e)s).
  */
 export function phraseSource(phrase: string): string {
+  // The `*` first: it is recognised by the space or bracket after it, which the others rewrite.
   return phrase
+    .replace(/(?<=\p{L})\*(?=$|[\s|)])/gu, '\\p{L}*(?:\\(\\p{L}{1,2}\\)\\p{L}?)?')
     .replace(/ \?/g, '\\s?')
     .replace(/ /g, '\\s+')
-    .replace(/['’]/g, "['’]")
-    .replace(/(?<=\p{L})\*(?=$|[\s|)])/gu, '\\p{L}*');
+    .replace(/['’]/g, "['’]");
 }
 
 function alternation(phrases: readonly string[]): string {

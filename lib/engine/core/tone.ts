@@ -43,8 +43,8 @@ export interface ToneDecisions {
 const bareOrderHash = hashName(BARE_ORDER_FEATURE);
 const scorers = new WeakMap<LinearModelData, LinearScorer>();
 
-/** The locale's tone model, built once from its data; undefined when the locale ships none. */
-function scorerOf(locale: LocaleData): LinearScorer | undefined {
+/** The locale's tone model, built once from its data; undefined when the locale ships none. Throws on a malformed model. */
+export function scorerOf(locale: LocaleData): LinearScorer | undefined {
   const data = locale.toneModel;
   if (!data) return undefined;
   let scorer = scorers.get(data);

@@ -45,6 +45,13 @@ export const configSchema = {
       maxLength: 64,
       description: 'Text your sending platform adds before every body, counted toward segments; {sender} stands for the template\'s sender. Example: "{sender}: ".',
     },
+    model: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 1024,
+      description:
+        'A folder of tone models made by `npm run train -- --out <folder>` (one <language>.json each), relative to the config file: the CLI lints with them in place of the shipped ones. The engine reads no files; its callers pass such models to createLinter({ locales }).',
+    },
     defaultLocale: { type: 'string', pattern: '^[a-z]{2,3}(-[A-Z]{2})?$' },
     defaultCategory: { type: 'string', enum: ['transactional', 'promotional'] },
   },
