@@ -9,7 +9,7 @@ export { applyFixes } from './fixes';
 export { resolveConfig } from './config';
 export { rules, builtInRules } from './rules';
 export { supportedLanguages, builtInLocales, localeFor, type LocaleData } from './locales';
-export { InputError, type InputProblem } from './validate';
+export { InputError, wellFormedProblem, wellFormedProblems, type InputProblem } from './validate';
 /** For adapters that validate their own inputs with the engine's one ajv (a second would cost cold-start time). */
 export { compile, problemsOf } from './validate';
 export { templateSchema } from './schemas/template';

@@ -9,7 +9,7 @@ import { measure, type Measurement } from './sms/segments';
 import { variablesInfo } from './sms/variables';
 import { analyseText, type TextAnalysis } from './text';
 import type { Category, Config, Finding, LintResult, Report, ResolvedConfig, Rule, RuleContext, Severity, Template } from './types';
-import { InputError, assertValid, compile } from './validate';
+import { InputError, assertWellFormed, compile } from './validate';
 import { ENGINE_VERSION } from './version';
 
 export interface LinterOptions {
@@ -63,7 +63,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
   const active: Record<Category, ActiveRule[]> = { transactional: activeRules(rules, config, 'transactional'), promotional: activeRules(rules, config, 'promotional') };
 
   function validate(input: unknown): Template {
-    const template = assertValid(validateTemplateShape, input, 'template');
+    const template = assertWellFormed(validateTemplateShape, input, 'template');
     const language = languageOf(template.locale);
     if (!locales.has(language)) {
       throw new InputError('template', [{ path: '/locale', message: `language "${language}" is not supported (supported: ${languages.join(', ')})` }]);
