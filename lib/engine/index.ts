@@ -10,8 +10,9 @@ export { resolveConfig } from './config';
 export { rules, builtInRules } from './rules';
 export { supportedLanguages, builtInLocales, localeFor, type LocaleData } from './locales';
 export { InputError, wellFormedProblem, wellFormedProblems, type InputProblem } from './validate';
+export { variablesValidator } from './sms/variables';
 /** For adapters that validate their own inputs with the engine's one ajv (a second would cost cold-start time). */
-export { compile, problemsOf } from './validate';
+export { compile, problemsOf, linearRegExp } from './validate';
 export { templateSchema } from './schemas/template';
 export { configSchema } from './schemas/config';
 export { analyseText, type Placeholder, type TextAnalysis } from './text';
