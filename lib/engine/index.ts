@@ -3,7 +3,7 @@
  * handlers and the local server are adapters over this module.
  */
 export { lint, validateTemplate } from './lint';
-export { createLinter, type Linter, type LinterOptions } from './linter';
+export { createLinter, MAX_FINDINGS_PER_RULE, type Linter, type LinterOptions } from './linter';
 export { defineRule } from './types';
 export { applyFixes } from './fixes';
 export { resolveConfig } from './config';

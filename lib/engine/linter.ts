@@ -42,6 +42,12 @@ export interface Linter {
 const validateTemplateShape = compile<Template>(templateSchema);
 
 /**
+ * Findings kept per rule in a result; the rest are counted in `omitted`. 64 KB of "x.co "
+ * would otherwise make 13,000 link findings, a response over Lambda's 6 MB.
+ */
+export const MAX_FINDINGS_PER_RULE = 100;
+
+/**
  * A linter over a set of rules, languages and one config: everything that does not
  * depend on the template (the registry, the config, the active rules per category) is
  * worked out here, once.
@@ -91,13 +97,16 @@ export function createLinter(options: LinterOptions = {}): Linter {
     }
     if (findings.length > 1) findings.sort(byPosition);
     const { encoding, segments } = context.measurement();
-    return {
+    const result: LintResult = {
       id: template.id ?? null,
+      // Severity and suppression are per rule, so the kept findings decide as all would.
       passed: !findings.some((finding) => finding.severity === 'error' && !finding.suppressed),
       findings,
       encoding,
       segments,
     };
+    if (Object.keys(context.omitted).length > 0) result.omitted = context.omitted;
+    return result;
   }
 
   function toneFeatures(input: unknown): Map<string, number> {
@@ -140,6 +149,9 @@ class LintContext implements RuleContext {
   readonly original: TextAnalysis;
   options: Record<string, unknown> = {};
   readonly findings: Finding[] = [];
+  /** Findings past `MAX_FINDINGS_PER_RULE`, counted by rule, never made. */
+  readonly omitted: Record<string, number> = {};
+  private reported: Record<string, number> = {};
   private current: ActiveRule | undefined;
   private normalisedMade: NormalisedText | undefined;
   private discourseMade: Discourse | undefined;
@@ -194,6 +206,11 @@ class LintContext implements RuleContext {
   readonly report = (report: Report): void => {
     const { rule, severity } = this.current!;
     const ruleId = rule.meta.id;
+    this.reported[ruleId] = (this.reported[ruleId] ?? 0) + 1;
+    if (this.reported[ruleId] > MAX_FINDINGS_PER_RULE) {
+      this.omitted[ruleId] = this.reported[ruleId] - MAX_FINDINGS_PER_RULE;
+      return;
+    }
     const messages = this.locale.messages[ruleId];
     const text = messages?.[report.messageId];
     if (text === undefined) throw new Error(`rule ${ruleId} has no message "${report.messageId}" in ${this.language}`);

@@ -47,6 +47,11 @@ export interface LintResult {
   /** False when any finding that is not suppressed has severity `error`. */
   passed: boolean;
   findings: Finding[];
+  /**
+   * Per rule, how many findings were left out past the first `MAX_FINDINGS_PER_RULE` (100):
+   * present only when some were, so that no body can make a result too large to answer.
+   */
+  omitted?: Record<string, number>;
   encoding: Encoding;
   segments: number;
 }
