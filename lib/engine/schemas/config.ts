@@ -52,6 +52,12 @@ export const configSchema = {
       description:
         'A folder of tone models made by `npm run train -- --out <folder>` (one <language>.json each), relative to the config file: the CLI lints with them in place of the shipped ones. The engine reads no files; its callers pass such models to createLinter({ locales }).',
     },
+    allowedDomains: {
+      type: 'array',
+      maxItems: 100,
+      description: 'Domains (lower case, subdomains included) that links in dispatch values may go to: ["telvo.uk"]. None: no link in a value.',
+      items: { type: 'string', pattern: '^(?:[a-z0-9-]+\\.)+[a-z]{2,63}$', maxLength: 253 },
+    },
     defaultLocale: { type: 'string', pattern: '^[a-z]{2,3}(-[A-Z]{2})?$' },
     defaultCategory: { type: 'string', enum: ['transactional', 'promotional'] },
   },
