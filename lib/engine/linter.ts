@@ -89,13 +89,14 @@ export function createLinter(options: LinterOptions = {}): Linter {
       }
     }
     if (findings.length > 1) findings.sort(byPosition);
-    const { encoding, segments } = context.measurement();
+    const { encoding, segments, parts } = context.measurement();
     return {
       id: template.id ?? null,
       passed: !findings.some((finding) => finding.severity === 'error' && !finding.suppressed),
       findings,
       encoding,
       segments,
+      ...(parts && { parts }),
     };
   }
 
