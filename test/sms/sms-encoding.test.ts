@@ -2,11 +2,11 @@ import SmartEncodingMap from 'sms-segments-calculator/dist/libs/SmartEncodingMap
 import { applyFixes, lint, rules } from '../../lib/engine';
 import { fitsGsm7 } from '../../lib/engine/sms/charset';
 import replacements from '../../lib/engine/sms/replacements.json';
-import { ruleTable } from './rule-table';
+import { ruleTester } from '../support/rule-tester';
 
 const onlyEncoding = Object.fromEntries(Object.keys(rules).map((id) => [id, id === 'sms-encoding' ? 'warn' : 'off'] as const));
 
-ruleTable('sms-encoding', {
+ruleTester('sms-encoding', {
   valid: [
     { body: 'Your parcel arrives tomorrow between 9:00 and 12:00. Questions? Call 0800 123 456.' },
     { body: 'Price: 20€ [incl. VAT] {{ref}} ~ ^ | \\', variables: { type: 'object', properties: { ref: { type: 'string' } } } },
@@ -17,46 +17,74 @@ ruleTable('sms-encoding', {
   invalid: [
     {
       body: 'We’re on our way',
-      errors: [{ start: 2, end: 3, message: '"’" is not in the GSM-7 alphabet', suggestion: 'Write "\'" instead.' }],
+      errors: [{ messageId: 'replaceable', start: 2, end: 3, message: '"’" is not in the GSM-7 alphabet', suggestion: 'Write "\'" instead.' }],
+      output: "We're on our way",
     },
     {
       body: 'Sale – today… only',
       errors: [
-        { start: 5, end: 6, suggestion: 'Write "-" instead.' },
-        { start: 12, end: 13, suggestion: 'Write "..." instead.' },
+        { messageId: 'replaceable', start: 5, end: 6, suggestion: 'Write "-" instead.' },
+        { messageId: 'replaceable', start: 12, end: 13, suggestion: 'Write "..." instead.' },
       ],
+      output: 'Sale - today... only',
     },
-    { body: 'Total:\u00a0£12', errors: [{ start: 6, end: 7, suggestion: 'Write " " instead.' }] },
+    { body: 'Total:\u00a0£12', errors: [{ messageId: 'replaceable', start: 6, end: 7, suggestion: 'Write " " instead.' }], output: 'Total: £12' },
     // A double quote is quoted with single quotes: never `Write """ instead.`
     {
       body: 'Your “order” is here',
       errors: [
-        { start: 5, end: 6, message: '"“" is not in the GSM-7 alphabet', suggestion: `Write '"' instead.` },
-        { start: 11, end: 12, suggestion: `Write '"' instead.` },
+        { messageId: 'replaceable', start: 5, end: 6, message: '"“" is not in the GSM-7 alphabet', suggestion: `Write '"' instead.` },
+        { messageId: 'replaceable', start: 11, end: 12, suggestion: `Write '"' instead.` },
       ],
+      output: 'Your "order" is here',
     },
     {
       body: 'Call ＋44\u2060 now',
       errors: [
-        { start: 5, end: 6, suggestion: 'Write "+" instead.' },
-        { start: 8, end: 9, message: '"U+2060" is not', suggestion: 'Write "" instead.' },
+        { messageId: 'replaceable', start: 5, end: 6, suggestion: 'Write "+" instead.' },
+        { messageId: 'replaceable', start: 8, end: 9, message: '"U+2060" is not', suggestion: 'Write "" instead.' },
       ],
+      output: 'Call +44 now',
     },
-    { body: 'Thanks 😀😀 see you', errors: [{ start: 7, end: 11, message: '"😀😀" is not', suggestion: 'Remove it or say it in words.' }] },
-    { body: 'Welcome to Tеlvo', errors: [{ start: 12, end: 13, suggestion: 'Remove it or say it in words.' }] },
+    { body: 'Thanks 😀😀 see you', errors: [{ messageId: 'other', start: 7, end: 11, message: '"😀😀" is not', suggestion: 'Remove it or say it in words.' }] },
+    { body: 'Welcome to Tеlvo', errors: [{ messageId: 'other', start: 12, end: 13, suggestion: 'Remove it or say it in words.' }] },
     {
       locale: 'fr',
       body: 'Votre « fenêtre » est prête',
       errors: [
-        { start: 6, end: 7, message: '« « » n\'est pas dans l\'alphabet GSM-7', suggestion: 'Écrivez « " » à la place.' },
-        { start: 11, end: 12, message: 'Ne supprimez pas l\'accent', suggestion: 'Gardez-le si le message tient quand même ; sinon reformulez avec des mots qui n\'en ont pas besoin.' },
-        { start: 16, end: 17, suggestion: 'Écrivez « " » à la place.' },
-        { start: 24, end: 25 },
+        { messageId: 'replaceable', start: 6, end: 7, message: '« « » n\'est pas dans l\'alphabet GSM-7', suggestion: 'Écrivez « " » à la place.' },
+        {
+          messageId: 'accented',
+          start: 11,
+          end: 12,
+          message: 'Ne supprimez pas l\'accent',
+          suggestion: 'Gardez-le si le message tient quand même ; sinon reformulez avec des mots qui n\'en ont pas besoin.',
+        },
+        { messageId: 'replaceable', start: 16, end: 17, suggestion: 'Écrivez « " » à la place.' },
+        { messageId: 'accented', start: 24, end: 25 },
       ],
+      // The quotes are fixed, the accents never.
+      output: 'Votre " fenêtre " est prête',
     },
     // One finding per run: an accented letter next to a quote is one run, reported as a letter.
-    { locale: 'fr', body: 'Ça c’est ça', errors: [{ start: 4, end: 5 }, { start: 9, end: 10, message: 'Ne supprimez pas' }] },
-    { locale: 'fr', body: 'cœur «ç»', errors: [{ start: 1, end: 2 }, { start: 5, end: 8, message: 'Ne supprimez pas' }] },
+    {
+      locale: 'fr',
+      body: 'Ça c’est ça',
+      errors: [
+        { messageId: 'replaceable', start: 4, end: 5 },
+        { messageId: 'accented', start: 9, end: 10, message: 'Ne supprimez pas' },
+      ],
+      output: "Ça c'est ça",
+    },
+    {
+      locale: 'fr',
+      body: 'cœur «ç»',
+      errors: [
+        // œ is a Latin letter (a ligature): reported, never replaced.
+        { messageId: 'accented', start: 1, end: 2 },
+        { messageId: 'accented', start: 5, end: 8, message: 'Ne supprimez pas' },
+      ],
+    },
   ],
 });
 

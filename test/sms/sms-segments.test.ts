@@ -1,6 +1,6 @@
 import { lint } from '../../lib/engine';
 import { parseSimplePattern } from '../../lib/engine/sms/variables';
-import { findingsOf, ruleTable } from './rule-table';
+import { findingsOf, ruleTester } from '../support/rule-tester';
 
 const a = (n: number) => 'a'.repeat(n);
 const measureOf = (body: string, fields: Record<string, unknown> = {}, config = {}) => {
@@ -123,7 +123,7 @@ describe('placeholders at worst', () => {
   });
 });
 
-ruleTable('sms-segments', {
+ruleTester('sms-segments', {
   valid: [
     { body: a(306) },
     { body: a(160), category: 'promotional' },
@@ -135,6 +135,7 @@ ruleTable('sms-segments', {
       body: a(307),
       errors: [
         {
+          messageId: 'tooMany',
           start: 306,
           end: 307,
           message: 'At worst this message takes 3 SMS segments (307 characters in GSM-7), more than the limit of 2 for transactional messages',
@@ -142,16 +143,17 @@ ruleTable('sms-segments', {
         },
       ],
     },
-    { body: a(161), category: 'promotional', errors: [{ start: 160, end: 161, message: 'limit of 1 for promotional messages' }] },
-    { body: `${a(150)}€€€€€€`, category: 'promotional', errors: [{ start: 155, end: 156, message: '2 SMS segments (162 characters in GSM-7)' }] },
-    { body: `ça ${a(68)}`, category: 'promotional', errors: [{ start: 70, end: 71, message: '(71 characters in UCS-2)' }] },
-    { body: a(200), config: { segmentLimits: { transactional: 1 } }, errors: [{ start: 160, end: 200 }] },
+    { body: a(161), category: 'promotional', errors: [{ messageId: 'tooMany', start: 160, end: 161, message: 'limit of 1 for promotional messages' }] },
+    { body: `${a(150)}€€€€€€`, category: 'promotional', errors: [{ messageId: 'tooMany', start: 155, end: 156, message: '2 SMS segments (162 characters in GSM-7)' }] },
+    { body: `ça ${a(68)}`, category: 'promotional', errors: [{ messageId: 'tooMany', start: 70, end: 71, message: '(71 characters in UCS-2)' }] },
+    { body: a(200), config: { segmentLimits: { transactional: 1 } }, errors: [{ messageId: 'tooMany', start: 160, end: 200 }] },
     {
       body: `Hi {{name}}, your code is {{code}}. ${a(20)}`,
       category: 'promotional',
       variables: { type: 'object', properties: { name: { type: 'string', maxLength: 40 }, code: { type: 'string', pattern: '^[0-9]{6}$' } } },
       errors: [
         {
+          messageId: 'tooMany',
           start: 40,
           end: 56,
           message:
@@ -163,24 +165,24 @@ ruleTable('sms-segments', {
       locale: 'fr',
       body: `Bonjour {{nom}} ${a(160)}`,
       category: 'promotional',
-      errors: [{ start: 160, end: 176, message: '{{nom}} n\'a pas de maxLength déclaré' }],
+      errors: [{ messageId: 'tooMany', start: 160, end: 176, message: '{{nom}} n\'a pas de maxLength déclaré' }],
     },
     // Cut from where part 3 starts: the escape pair that straddled pushed 1 septet there.
-    { body: `${a(152)}[${a(152)}`, errors: [{ start: 304, end: 305, message: '3 SMS segments (306 characters in GSM-7)' }] },
-    { body: '😀'.repeat(67), errors: [{ start: 132, end: 134, message: '3 SMS segments (134 characters in UCS-2)' }] },
-    { body: '😀'.repeat(67), category: 'promotional', errors: [{ start: 70, end: 134 }] },
+    { body: `${a(152)}[${a(152)}`, errors: [{ messageId: 'tooMany', start: 304, end: 305, message: '3 SMS segments (306 characters in GSM-7)' }] },
+    { body: '😀'.repeat(67), errors: [{ messageId: 'tooMany', start: 132, end: 134, message: '3 SMS segments (134 characters in UCS-2)' }] },
+    { body: '😀'.repeat(67), category: 'promotional', errors: [{ messageId: 'tooMany', start: 70, end: 134 }] },
     // A value that runs into part 3 is cut from its start.
     {
       body: `${a(106)} {{v}}.`,
       variables: { type: 'object', properties: { v: { type: 'string', pattern: '^[a-z€]{1,100}$' } } },
-      errors: [{ start: 107, end: 113, message: '3 SMS segments (308 characters in GSM-7)' }],
+      errors: [{ messageId: 'tooMany', start: 107, end: 113, message: '3 SMS segments (308 characters in GSM-7)' }],
     },
     {
       body: `Hi ${a(151)}`,
       sender: 'Telvo',
       category: 'promotional',
       config: { senderPrefix: '{sender}: ' },
-      errors: [{ start: 153, end: 153 + 1 }],
+      errors: [{ messageId: 'tooMany', start: 153, end: 153 + 1 }],
     },
   ],
 });
