@@ -50,7 +50,10 @@ export interface LintResult {
   encoding: Encoding;
   /** Parts the message is sent as, at worst over its placeholders' values. */
   segments: number;
-  /** How the body is cut into those parts: only for a body without placeholders, whose cut is known. */
+  /**
+   * How the body is cut into those parts: only for a body without placeholders, whose cut is
+   * known, and of at most 255 parts, the most one message can be sent as.
+   */
   parts?: Part[];
 }
 

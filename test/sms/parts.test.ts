@@ -73,6 +73,11 @@ describe('parts at the boundaries', () => {
     });
   });
 
+  test('a body of more than 255 parts, more than one message can be sent as, has its count but no parts', () => {
+    expect(measured(a(255 * 153))).toEqual({ encoding: 'GSM-7', segments: 255, parts: expect.any(Array) });
+    expect(measured(a(255 * 153 + 1))).toEqual({ encoding: 'GSM-7', segments: 256, parts: undefined });
+  });
+
   test('a body with placeholders has no parts: its worst case is a count, not a cut', () => {
     const result = linter.lint({
       locale: 'en',

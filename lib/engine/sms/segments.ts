@@ -27,7 +27,10 @@ export interface Measurement {
   ucs2By: string[];
   /** Placeholders with no declared length, counted as written (`{{name}}`). */
   unbounded: string[];
-  /** The parts as sent, when the body has no placeholders (with them, the worst case is a count, not a cut). */
+  /**
+   * The parts as sent, when the body has no placeholders (with them, the worst case is a count,
+   * not a cut) and fits in `MAX_PARTS`.
+   */
   parts?: Part[];
 }
 
@@ -85,6 +88,12 @@ export function offsetBeyond(text: TextAnalysis, template: Template, measurement
   return parts[limit]?.start ?? text.body.length;
 }
 
+/**
+ * The most parts one message can be sent as: the concatenation header numbers them in one
+ * octet (3GPP TS 23.040 9.2.3.24.1). A longer body has its count but no cut to show.
+ */
+export const MAX_PARTS = 255;
+
 const SIZES: Record<Encoding, { single: number; part: number }> = {
   'GSM-7': { single: GSM7_SINGLE, part: GSM7_PART },
   'UCS-2': { single: UCS2_SINGLE, part: UCS2_PART },
@@ -101,8 +110,9 @@ function withSegments(measurement: Measurement, text: TextAnalysis, template: Te
   const sizes = SIZES[measurement.encoding];
   const single = measurement.length <= sizes.single;
   if (text.placeholders.length === 0) {
-    measurement.parts = single ? [{ start: 0, end: text.body.length, units: measurement.length }] : pack(text, template, measurement, sizes.part);
-    measurement.segments = measurement.parts.length;
+    const parts = single ? [{ start: 0, end: text.body.length, units: measurement.length }] : pack(text, template, measurement, sizes.part);
+    measurement.segments = parts.length;
+    if (parts.length <= MAX_PARTS) measurement.parts = parts;
   } else {
     measurement.segments = single ? 1 : pack(text, template, measurement, sizes.part).length;
   }
