@@ -97,7 +97,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
       }
     }
     if (findings.length > 1) findings.sort(byPosition);
-    const { encoding, segments } = context.measurement();
+    const { encoding, segments, parts } = context.measurement();
     const result: LintResult = {
       id: template.id ?? null,
       // Severity and suppression are per rule, so the kept findings decide as all would.
@@ -105,6 +105,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
       findings,
       encoding,
       segments,
+      ...(parts && { parts }),
     };
     if (Object.keys(context.omitted).length > 0) result.omitted = context.omitted;
     return result;

@@ -53,7 +53,26 @@ export interface LintResult {
    */
   omitted?: Record<string, number>;
   encoding: Encoding;
+  /** Parts the message is sent as, at worst over its placeholders' values. */
   segments: number;
+  /**
+   * How the body is cut into those parts: only for a body without placeholders, whose cut is
+   * known, and of at most 255 parts, the most one message can be sent as.
+   */
+  parts?: Part[];
+}
+
+/**
+ * One part of a sent message, cut as carriers cut it (3GPP TS 23.038): `start`/`end` are
+ * UTF-16 offsets into the body, end exclusive; `units` is what the part holds, septets in
+ * GSM-7 (2 for an extension character) or UTF-16 units in UCS-2, the sender prefix
+ * included in the first part. A part ends short when the next character (an escape pair,
+ * a surrogate pair) would not fit whole.
+ */
+export interface Part {
+  start: number;
+  end: number;
+  units: number;
 }
 
 /** What a rule hands to `report`: texts are looked up by message id in the locale's data. */

@@ -26,7 +26,7 @@ describe('bin/smslint', () => {
   it('reads standard input, writes the report and sets the exit code', () => {
     expect(runBin(['--format', 'json', '-'], dir, 'Your parcel arrives tomorrow.\n')).toEqual({
       code: 0,
-      stdout: `${JSON.stringify([{ source: '<stdin>', id: null, passed: true, findings: [], encoding: 'GSM-7', segments: 1 }], null, 2)}\n`,
+      stdout: `${JSON.stringify([{ source: '<stdin>', id: null, passed: true, findings: [], encoding: 'GSM-7', segments: 1, parts: [{ start: 0, end: 29, units: 29 }] }], null, 2)}\n`,
       stderr: '',
     });
   });

@@ -215,7 +215,7 @@ describe('options', () => {
       const { code, stdout } = await lintFixtures(['--format', 'json', '--output-file', join(dir, 'reports/smslint.json'), 'welcome.json']);
       expect({ code, stdout }).toEqual({ code: 0, stdout: '' });
       expect(JSON.parse(readFileSync(join(dir, 'reports/smslint.json'), 'utf8'))).toEqual([
-        { source: 'welcome.json', id: 'welcome', passed: true, findings: [], encoding: 'GSM-7', segments: 1 },
+        { source: 'welcome.json', id: 'welcome', passed: true, findings: [], encoding: 'GSM-7', segments: 1, parts: [{ start: 0, end: 17, units: 17 }] },
       ]);
     } finally {
       cleanUp();
@@ -323,6 +323,7 @@ describe('inputs', () => {
         ],
         encoding: 'GSM-7',
         segments: 1,
+        parts: [{ start: 0, end: 9, units: 9 }],
       },
     ]);
   });

@@ -85,8 +85,10 @@ describe('stylish wrapping', () => {
 
 describe('json', () => {
   const gsm7 = { encoding: 'GSM-7', segments: 1 };
+  /** A body without placeholders: its one part, as sent. */
+  const onePart = (length: number) => ({ ...gsm7, parts: [{ start: 0, end: length, units: length }] });
 
-  it('is an array in input order of { source, id, passed, findings, encoding, segments }, findings as lint() returns them', async () => {
+  it('is an array in input order of { source, id, passed, findings, encoding, segments, parts }, findings as lint() returns them', async () => {
     const { code, stdout } = await lintFixtures(['--format', 'json', 'reminders.yaml', 'alerts.jsonl']);
     expect(code).toBe(1);
     expect(JSON.parse(stdout)).toEqual([
@@ -107,7 +109,7 @@ describe('json', () => {
             suppressionReason: 'STOP is the keyword the carrier requires.',
           },
         ],
-        ...gsm7,
+        ...onePart(29),
       },
       {
         source: 'alerts.jsonl:1',
@@ -119,7 +121,7 @@ describe('json', () => {
         ],
         ...gsm7,
       },
-      { source: 'alerts.jsonl:3', id: 'alert-2', passed: true, findings: [], ...gsm7 },
+      { source: 'alerts.jsonl:3', id: 'alert-2', passed: true, findings: [], ...onePart(26) },
       {
         source: 'alerts.jsonl:4',
         id: 'alert-3',
@@ -128,7 +130,7 @@ describe('json', () => {
           { ruleId: CAPITALS, severity: 'error', message: '"NOW" is in capitals', suggestion: 'write it in lower case', start: 35, end: 38 },
           { ruleId: EXCLAMATION, severity: 'warning', message: 'exclamation mark', start: 38, end: 39 },
         ],
-        ...gsm7,
+        ...onePart(39),
       },
     ]);
   });
@@ -143,7 +145,14 @@ describe('json measurements', () => {
     const { stdout } = await smslint(['--format', 'json', '--sender', 'Telvo', '-'], { cwd: dir, stdin: body });
     const [entry] = JSON.parse(stdout) as Record<string, unknown>[];
     const result = lint({ locale: 'en', category: 'transactional', sender: 'Telvo', body }, realRulesConfig());
-    expect(result.segments).toBe(2);
+    expect({ encoding: result.encoding, segments: result.segments, parts: result.parts }).toEqual({
+      encoding: 'GSM-7',
+      segments: 2,
+      parts: [
+        { start: 0, end: 153, units: 153 },
+        { start: 153, end: 223, units: 70 },
+      ],
+    });
     expect(entry).toEqual(JSON.parse(JSON.stringify({ source: '<stdin>', ...result })));
     expect(Object.keys(entry).slice(0, 4)).toEqual(['source', 'id', 'passed', 'findings']);
   });

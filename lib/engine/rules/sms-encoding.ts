@@ -2,7 +2,8 @@ import replacements from '../sms/replacements.json';
 import { NON_GSM7_RUN, fitsGsm7 } from '../sms/charset';
 import { defineRule } from '../types';
 
-const REPLACEMENT = new Map(Object.entries(replacements).filter(([char]) => char !== '$comment'));
+/** Stand-ins by character, from the table's `U+XXXX` keys (its sources and left-out characters are for readers). */
+const REPLACEMENT = new Map(Object.entries(replacements.replacements).map(([code, { with: standIn }]) => [String.fromCodePoint(parseInt(code.slice(2), 16)), standIn]));
 /** Characters nobody can see in a message: shown by code point (U+00A0). */
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Z}]/gu;
 /** A Latin letter (an accented one, since the rest are in GSM-7): spelling, never replaced. */
@@ -20,8 +21,9 @@ export const smsEncoding = defineRule({
         'Typographic quotes and dashes have GSM-7 stand-ins; accented letters are only reported, never replaced, since dropping an accent misspells the word.',
       url: 'https://github.com/smslint/smslint/blob/main/docs/rules/sms-encoding.md',
     },
-    messages: ['replaceable', 'replaceWith', 'accented', 'rephrase', 'other', 'removeIt'],
+    fixable: true,
     asWritten: true,
+    messages: ['replaceable', 'replaceWith', 'replaceWithQuote', 'accented', 'rephrase', 'other', 'removeIt'],
   },
   check(ctx) {
     // Fast path: one regex test for the usual all-GSM-7 body; placeholders are masked out.
@@ -32,7 +34,16 @@ export const smsEncoding = defineRule({
       const data = { chars: chars.replace(INVISIBLE, codePoint) };
       const standIns = [...chars].map((char) => REPLACEMENT.get(char));
       if (standIns.every((standIn) => standIn !== undefined)) {
-        ctx.report({ start, end: start + chars.length, messageId: 'replaceable', data: { ...data, replacement: standIns.join('') }, suggestionId: 'replaceWith' });
+        const replacement = standIns.join('');
+        ctx.report({
+          start,
+          end: start + chars.length,
+          messageId: 'replaceable',
+          data: { ...data, replacement },
+          // A double quote inside double quotes would read `Write """ instead.`
+          suggestionId: replacement.includes('"') ? 'replaceWithQuote' : 'replaceWith',
+          fix: { start, end: start + chars.length, text: replacement },
+        });
       } else if (LATIN_LETTER.test(chars)) {
         ctx.report({ start, end: start + chars.length, messageId: 'accented', data, suggestionId: 'rephrase' });
       } else {

@@ -1,5 +1,5 @@
 import { formatMessage } from '../locales';
-import { capacity, offsetBeyond } from '../sms/segments';
+import { offsetBeyond } from '../sms/segments';
 import { defineRule } from '../types';
 
 /** More segments at worst than the config allows for the template's category. */
@@ -27,7 +27,7 @@ export const smsSegments = defineRule({
         ? formatMessage(texts[id], { names: measurement[id].map((name) => `{{${name}}}`).join(', '), count: measurement[id].length }, ctx.language)
         : '';
     ctx.report({
-      start: offsetBeyond(ctx.text, ctx.template, measurement, capacity(measurement.encoding, limit)),
+      start: offsetBeyond(ctx.text, ctx.template, measurement, limit),
       end: ctx.body.length,
       messageId: 'tooMany',
       data: {
