@@ -24,10 +24,12 @@ describe('every locale has a text for every message id a rule declares, and none
     expect([...drift, ...strays]).toEqual([]);
   });
 
-  test('the rules declare 10 rules and their ids once each', () => {
+  test('the rules declare their ids once each', () => {
     const ids = builtInRules.map(({ meta }) => meta.id);
-    expect(new Set(ids).size).toBe(ids.length);
-    expect(ids.length).toBe(10);
+    expect([...ids].sort()).toEqual([
+      'directive-tone', 'hidden-characters', 'link', 'missing-consequence', 'missing-rationale', 'opt-out', 'placeholder',
+      'sender-id', 'sensitive-data-request', 'sms-encoding', 'sms-segments',
+    ]);
   });
 });
 
@@ -68,7 +70,8 @@ describe("the README's rule tables agree with the rules' meta", () => {
   test('"SMS rules" gives the same defaults', () => {
     const rows = tableRows(readme, /^\| Rule \| Default \| Bad → good/);
     expect(rows.map(([id, severity]) => [id, severity])).toEqual(rows.map(([id]) => [id, expected[id]]));
-    expect(rows.length).toBe(7);
+    // Every rule but the three tone checks, which have sections of their own.
+    expect(rows.length).toBe(builtInRules.length - 3);
   });
 
   test('defaults per category read as the README writes them', () => {

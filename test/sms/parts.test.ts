@@ -31,7 +31,6 @@ describe('parts at the boundaries', () => {
     ['an extension character at 153 in 459 septets: 4 parts', `${a(152)}€${a(305)}`, 'GSM-7', [152, 153, 153, 1]],
     ['an extension character at 306 in 459 septets: 4 parts', `${a(305)}|${a(152)}`, 'GSM-7', [153, 152, 153, 1]],
     ['an extension character ending at 153: no straddle', `${a(151)}]${a(153)}`, 'GSM-7', [153, 153]],
-    ['form feed is an extension character too', `${a(152)}\f${a(152)}`, 'GSM-7', [152, 153, 1]],
     // UCS-2: 70 UTF-16 units alone, 67 a part; a surrogate pair is never split.
     ['70 units: one part', `ç${a(69)}`, 'UCS-2', [70]],
     ['71 units: 67 + 4', `ç${a(70)}`, 'UCS-2', [67, 4]],
@@ -141,7 +140,8 @@ function prng(seed: number): () => number {
 }
 
 const PLAIN = 'abcdefghij klmnopqrstuvwxyz ABCDEFG 0123456789 .,;:!?-\'"@£$é';
-const EXTENSION = '^}\\[~]|€\f{';
+// No form feed: GSM-7 has it as an extension character, but a template may not hold controls.
+const EXTENSION = '^}\\[~]|€{';
 const WIDE = ['ç', 'ê', 'ł', 'Ж', '中', '–', '’'];
 const ASTRAL = ['😀', '👍', '🎉', '𝐀'];
 
@@ -190,18 +190,18 @@ describe(`agreement on ${MESSAGES} seeded random messages near part boundaries`,
   test('the messages are varied: both encodings, straddles, and 1 to 5 parts', () => {
     const references = messages.map(reference);
     const counts = references.map((r) => r.units.length);
-    expect(references.filter((r) => r.encoding === 'UCS-2').length).toBe(1499);
-    expect([1, 2, 3, 4, 5].map((n) => counts.filter((count) => count === n).length)).toEqual([611, 703, 759, 734, 193]);
+    expect(references.filter((r) => r.encoding === 'UCS-2').length).toBe(1510);
+    expect([1, 2, 3, 4, 5].map((n) => counts.filter((count) => count === n).length)).toEqual([607, 712, 762, 714, 205]);
     // Parts cut short by a straddling character: the cases the issue is about.
     const straddled = references.filter(({ encoding, units }) => units.slice(0, -1).some((u) => u < (encoding === 'GSM-7' ? 153 : 67)));
-    expect(straddled.length).toBe(1029);
+    expect(straddled.length).toBe(976);
     // Dividing the length by 153 / 67, as smslint did before, counts one part too few on these.
     const divided = references.filter(({ encoding, units }) => {
       const [single, part] = encoding === 'GSM-7' ? [160, 153] : [70, 67];
       const length = units.reduce((sum, u) => sum + u, 0);
       return (length <= single ? 1 : Math.ceil(length / part)) !== units.length;
     });
-    expect(divided.length).toBe(159);
+    expect(divided.length).toBe(155);
   });
 
   test('the engine agrees with the reference on every message: encoding, segments and each part', () => {

@@ -131,7 +131,7 @@ describe('fixes: the stand-ins applied, and only where every character of a run 
     // Twilio's map has the fullwidth capitals only: a run with a small one is left whole.
     ['Ｔｅｌｖｏ', 'Ｔｅｌｖｏ'],
     ['line\u2028break\u200b', 'line\nbreak'],
-    ['tab\there ÷ 2 ½', 'tab here / 2 1/2'],
+    ['here ÷ 2 ½', 'here / 2 1/2'],
     // An accented letter next to a quote is one run, reported as a letter: no fix.
     ['cœur «ç» c’est', 'cœur «ç» c\'est'],
     // A combining mark is never replaced: e + U+0302 reads ê.
