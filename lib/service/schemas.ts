@@ -44,6 +44,18 @@ export const dispatchRequestSchema = {
 } as const;
 export type DispatchRequest = FromSchema<typeof dispatchRequestSchema>;
 
+export const decisionRequestSchema = {
+  $id: 'https://smslint.dev/schemas/decision-request.json',
+  title: 'Approval or retirement',
+  type: 'object',
+  additionalProperties: false,
+  required: ['reason'],
+  properties: {
+    reason: { type: 'string', minLength: 1, maxLength: 500, pattern: '\\S', description: 'Why: kept with the approval or retirement, and shown in the history.' },
+  },
+} as const;
+export type DecisionRequest = FromSchema<typeof decisionRequestSchema>;
+
 const problemSchema = {
   type: 'object',
   additionalProperties: false,

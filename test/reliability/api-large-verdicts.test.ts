@@ -1,6 +1,6 @@
 import type { ServiceRequest, ServiceResponse } from '../../lib/service/http';
 import { createServiceHandler } from '../../lib/service/service';
-import { call, memoryLogger, startTable } from '../service/support';
+import { call, memoryLogger, startTable, requestMac } from '../service/support';
 import { isErrorBody } from './helpers/fixtures';
 
 /**
@@ -20,7 +20,7 @@ beforeAll(async () => {
     publisher: { publish: () => Promise.reject(new Error('no dispatch here')) },
     logger,
     now: () => new Date('2026-10-11T12:13:14Z'),
-    newId: () => 'unused',
+    requestMac, newId: () => 'unused',
   });
 });
 afterAll(() => table.close());

@@ -4,7 +4,7 @@ import packageJson from '../../package.json';
 import { DynamoTemplateStore } from '../../lib/service/dynamo-store';
 import { createServiceHandler } from '../../lib/service/service';
 import type { ServiceRequest, ServiceResponse } from '../../lib/service/http';
-import { call, memoryLogger, startTable, TABLE } from './support';
+import { call, memoryLogger, startTable, TABLE, requestMac, SUBMITTER } from './support';
 
 const template = (body: string) => ({ locale: 'en', category: 'transactional', body });
 const unusedPublisher = { publish: () => Promise.reject(new Error('no dispatch in these tests')) };
@@ -14,7 +14,7 @@ let handle: (request: ServiceRequest) => Promise<ServiceResponse>;
 
 beforeAll(async () => {
   table = await startTable();
-  handle = createServiceHandler({ store: table.store, publisher: unusedPublisher, logger: memoryLogger(), now: () => new Date('2026-01-02T03:04:05Z'), newId: () => 'unused' });
+  handle = createServiceHandler({ store: table.store, publisher: unusedPublisher, logger: memoryLogger(), now: () => new Date('2026-01-02T03:04:05Z'), requestMac, newId: () => 'unused' });
 });
 afterAll(() => table.close());
 
@@ -41,7 +41,11 @@ describe('versions of a template', () => {
   test('the verdict records the engine and rule-set versions, the content hash and the time', async () => {
     const { json } = await call(handle, 'GET', '/v1/templates/parcel/versions/1');
     const canonical = '{"body":"Your parcel arrives on Monday.","category":"transactional","locale":"en"}';
+    expect(json).toMatchObject({ submittedBy: SUBMITTER, status: 'passed', verdictSequence: 0, approval: null, retirement: null });
     expect(json.verdict).toEqual({
+      status: 'passed',
+      suppressedErrors: [],
+      lintedBy: SUBMITTER,
       result: expect.objectContaining({ passed: expect.any(Boolean), findings: expect.any(Array), encoding: 'GSM-7', segments: 1 }),
       engineVersion: packageJson.version,
       ruleSetVersion: expect.stringMatching(/^[0-9a-f]{16}$/),
@@ -160,7 +164,7 @@ test('POST /v1/lint answers the engine result and stores nothing', async () => {
 test('an unreachable store is 503 with Retry-After, never 500', async () => {
   const closed = new DynamoDBClient({ endpoint: 'http://127.0.0.1:1', region: 'local', maxAttempts: 1, credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
   const logger = memoryLogger();
-  const offline = createServiceHandler({ store: new DynamoTemplateStore(TABLE, closed), publisher: unusedPublisher, logger, now: () => new Date(), newId: () => 'x' });
+  const offline = createServiceHandler({ store: new DynamoTemplateStore(TABLE, closed), publisher: unusedPublisher, logger, now: () => new Date(), requestMac, newId: () => 'x' });
   const { status, headers, json } = await call(offline, 'PUT', '/v1/templates/parcel', { body: template('Your parcel arrives on Monday.') });
   expect(status).toBe(503);
   expect(headers['retry-after']).toBe('1');
