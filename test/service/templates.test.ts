@@ -4,7 +4,7 @@ import packageJson from '../../package.json';
 import { DynamoTemplateStore } from '../../lib/service/dynamo-store';
 import { createServiceHandler } from '../../lib/service/service';
 import type { ServiceRequest, ServiceResponse } from '../../lib/service/http';
-import { call, memoryLogger, startTable, TABLE, requestMac, SUBMITTER } from './support';
+import { call, memoryLogger, startTable, TABLE, requestMac, SUBMITTER, APPROVER, type CallOptions } from './support';
 
 const template = (body: string) => ({ locale: 'en', category: 'transactional', body });
 const unusedPublisher = { publish: () => Promise.reject(new Error('no dispatch in these tests')) };
@@ -115,7 +115,9 @@ describe('404 and 405', () => {
 
 describe('refused requests: 400 naming the field, nothing stored', () => {
   const long = 'a'.repeat(300);
-  test.each<[string, string, string, { body?: unknown; raw?: string; headers?: Record<string, string>; query?: Record<string, string> }, string]>([
+  const dispatchHeaders = { 'idempotency-key': 'bad-request' };
+  const decision = (path: string, body: unknown, principal?: string) => ['POST', `/v1/templates/parcel/versions/1/${path}`, { body, ...(principal && { principal }) }] as const;
+  test.each<[string, string, string, CallOptions, string]>([
     ['a dot in the id', 'PUT', '/v1/templates/a.b', { body: template('Hello.') }, 'path/templateId'],
     ['a 300-character id', 'PUT', `/v1/templates/${long}`, { body: template('Hello.') }, 'path/templateId'],
     ['an encoded slash in the id', 'PUT', '/v1/templates/a%2Fb', { body: template('Hello.') }, 'path/templateId'],
@@ -134,6 +136,21 @@ describe('refused requests: 400 naming the field, nothing stored', () => {
     ['a page size of 0', 'GET', '/v1/templates/parcel/versions', { query: { limit: '0' } }, 'query/limit'],
     ['a forged cursor', 'GET', '/v1/templates/parcel/versions', { query: { cursor: 'eyJwayI6IngifQ' } }, 'query/cursor'],
     ['a version that is not a number', 'GET', '/v1/templates/parcel/versions/one', {}, 'path/version'],
+    ['a lone surrogate in a template body', 'PUT', '/v1/templates/bad', { body: template('Hi \ud83d.') }, '/body'],
+    ['a control character in a sender', 'PUT', '/v1/templates/bad', { body: { ...template('Hi.'), sender: 'Bank\u001b' } }, '/sender'],
+    ['a local principal with a space', 'PUT', '/v1/templates/bad', { body: template('Hi.'), principal: 'alice smith' }, 'header/x-smslint-principal'],
+    ['a lone surrogate in a dispatch value', 'POST', '/v1/templates/parcel/dispatch', { body: { variables: { name: '\udfff' }, to: '+33612345678' }, headers: dispatchHeaders }, '/variables/name'],
+    ['a C1 control in a dispatch number', 'POST', '/v1/templates/parcel/dispatch', { body: { variables: {}, to: '+3361234567\u0085' }, headers: dispatchHeaders }, '/to'],
+    ['an approval without a reason', ...decision('approval', {}, APPROVER), '/reason'],
+    ['an approval with a blank reason', ...decision('approval', { reason: '   ' }, APPROVER), '/reason'],
+    ['an approval with an unknown field', ...decision('approval', { reason: 'ok', verdict: 0 }, APPROVER), '/verdict'],
+    ['an approval with a control in its reason', ...decision('approval', { reason: 'ok\u0000' }, APPROVER), '/reason'],
+    ['an approval of version 0', 'POST', '/v1/templates/parcel/versions/0/approval', { body: { reason: 'ok' } }, 'path/version'],
+    ['an approval of a bad template id', 'POST', '/v1/templates/a.b/versions/1/approval', { body: { reason: 'ok' } }, 'path/templateId'],
+    ['a retirement without a reason', ...decision('retire', {}), '/reason'],
+    ['a retirement reason of 501 characters', ...decision('retire', { reason: 'r'.repeat(501) }), '/reason'],
+    ['a retirement as malformed JSON', 'POST', '/v1/templates/parcel/versions/1/retire', { raw: '{"reason":' }, ''],
+    ['a relint of a version that is not a number', 'POST', '/v1/templates/parcel/versions/x/relint', {}, 'path/version'],
   ])('%s', async (_name, method, path, options, field) => {
     const before = await table.items();
     const { status, json } = await call(handle, method, path, options);
