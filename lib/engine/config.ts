@@ -2,7 +2,7 @@ import { configSchema, type Config } from './schemas/config';
 import type { Category, ResolvedConfig, SeveritySetting } from './types';
 import { rules as registry } from './rules';
 import type { Rule } from './types';
-import { InputError, assertValid, compile, problemsOf, type InputProblem, type ValidateFunction } from './validate';
+import { InputError, assertWellFormed, compile, problemsOf, type InputProblem, type ValidateFunction } from './validate';
 
 const validateConfigShape = compile<Config>(configSchema);
 /** Each rule's options validator, compiled on first use and kept with the rule. */
@@ -27,7 +27,7 @@ const DEFAULT_SEGMENT_LIMITS: Record<Category, number> = { transactional: 2, pro
  * Throws an `InputError` whose problems name each bad field by JSON pointer.
  */
 export function resolveConfig(config?: unknown, rules: Readonly<Record<string, Rule>> = registry): ResolvedConfig {
-  const valid: Config = config === undefined ? {} : assertValid(validateConfigShape, config, 'config');
+  const valid: Config = config === undefined ? {} : assertWellFormed(validateConfigShape, config, 'config');
   const problems: InputProblem[] = [];
   const ruleSettings: ResolvedConfig['rules'] = {};
   for (const id of Object.keys(rules)) ruleSettings[id] = { setting: 'default', options: {} };

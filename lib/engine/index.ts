@@ -3,15 +3,16 @@
  * handlers and the local server are adapters over this module.
  */
 export { lint, validateTemplate } from './lint';
-export { createLinter, type Linter, type LinterOptions } from './linter';
+export { createLinter, MAX_FINDINGS_PER_RULE, type Linter, type LinterOptions } from './linter';
 export { defineRule } from './types';
 export { applyFixes } from './fixes';
 export { resolveConfig } from './config';
 export { rules, builtInRules } from './rules';
 export { supportedLanguages, builtInLocales, localeFor, type LocaleData } from './locales';
-export { InputError, type InputProblem } from './validate';
+export { InputError, wellFormedProblem, wellFormedProblems, type InputProblem } from './validate';
+export { variablesValidator } from './sms/variables';
 /** For adapters that validate their own inputs with the engine's one ajv (a second would cost cold-start time). */
-export { compile, problemsOf } from './validate';
+export { compile, problemsOf, linearRegExp } from './validate';
 export { templateSchema } from './schemas/template';
 export { configSchema } from './schemas/config';
 export { analyseText, type Placeholder, type TextAnalysis } from './text';

@@ -4,11 +4,12 @@ import { decideTone, namedToneFeatures, type ToneDecisions } from './core/tone';
 import { builtInLocales, formatMessage, type LocaleData } from './locales';
 import { rules as registry } from './rules';
 import { templateSchema } from './schemas/template';
+import { normaliseText, type NormalisedText } from './normalise';
 import { measure, type Measurement } from './sms/segments';
 import { variablesInfo } from './sms/variables';
 import { analyseText, type TextAnalysis } from './text';
 import type { Category, Config, Finding, LintResult, Report, ResolvedConfig, Rule, RuleContext, Severity, Template } from './types';
-import { InputError, assertValid, compile } from './validate';
+import { InputError, assertWellFormed, compile } from './validate';
 import { ENGINE_VERSION } from './version';
 
 export interface LinterOptions {
@@ -41,6 +42,12 @@ export interface Linter {
 const validateTemplateShape = compile<Template>(templateSchema);
 
 /**
+ * Findings kept per rule in a result; the rest are counted in `omitted`. 64 KB of "x.co "
+ * would otherwise make 13,000 link findings, a response over Lambda's 6 MB.
+ */
+export const MAX_FINDINGS_PER_RULE = 100;
+
+/**
  * A linter over a set of rules, languages and one config: everything that does not
  * depend on the template (the registry, the config, the active rules per category) is
  * worked out here, once.
@@ -62,7 +69,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
   const active: Record<Category, ActiveRule[]> = { transactional: activeRules(rules, config, 'transactional'), promotional: activeRules(rules, config, 'promotional') };
 
   function validate(input: unknown): Template {
-    const template = assertValid(validateTemplateShape, input, 'template');
+    const template = assertWellFormed(validateTemplateShape, input, 'template');
     const language = languageOf(template.locale);
     if (!locales.has(language)) {
       throw new InputError('template', [{ path: '/locale', message: `language "${language}" is not supported (supported: ${languages.join(', ')})` }]);
@@ -90,18 +97,21 @@ export function createLinter(options: LinterOptions = {}): Linter {
     }
     if (findings.length > 1) findings.sort(byPosition);
     const { encoding, segments } = context.measurement();
-    return {
+    const result: LintResult = {
       id: template.id ?? null,
+      // Severity and suppression are per rule, so the kept findings decide as all would.
       passed: !findings.some((finding) => finding.severity === 'error' && !finding.suppressed),
       findings,
       encoding,
       segments,
     };
+    if (Object.keys(context.omitted).length > 0) result.omitted = context.omitted;
+    return result;
   }
 
   function toneFeatures(input: unknown): Map<string, number> {
     const template = validate(input);
-    return namedToneFeatures({ template, text: analyseText(template.body), locale: locales.get(languageOf(template.locale))!, category: template.category, config });
+    return namedToneFeatures({ template, text: normaliseText(analyseText(template.body)), locale: locales.get(languageOf(template.locale))!, category: template.category, config });
   }
 
   return { lint, validate, toneFeatures, rules, languages, config, version: ENGINE_VERSION };
@@ -128,17 +138,22 @@ function defaultSeverityOf(rule: Rule, category: Category): Severity | 'off' {
 }
 
 /**
- * What the rules see of one lint. Analyses shared by several rules (the discourse, the
- * tone decisions, the measurement) are made on first request and kept for this lint only.
+ * What the rules see of one lint. Analyses shared by several rules (the normalised text, the
+ * discourse, the tone decisions, the measurement) are made on first request and kept for
+ * this lint only. A rule that reads words sees the normalised text and its reports are
+ * mapped back to the body; an `asWritten` rule sees the body itself.
  */
 class LintContext implements RuleContext {
-  readonly body: string;
   readonly category: Category;
   readonly language: string;
-  readonly text: TextAnalysis;
+  readonly original: TextAnalysis;
   options: Record<string, unknown> = {};
   readonly findings: Finding[] = [];
+  /** Findings past `MAX_FINDINGS_PER_RULE`, counted by rule, never made. */
+  readonly omitted: Record<string, number> = {};
+  private reported: Record<string, number> = {};
   private current: ActiveRule | undefined;
+  private normalisedMade: NormalisedText | undefined;
   private discourseMade: Discourse | undefined;
   private toneMade: ToneDecisions | undefined;
   private measurementMade: Measurement | undefined;
@@ -148,10 +163,17 @@ class LintContext implements RuleContext {
     readonly locale: LocaleData,
     readonly config: ResolvedConfig,
   ) {
-    this.body = template.body;
     this.category = template.category;
     this.language = locale.language;
-    this.text = analyseText(template.body);
+    this.original = analyseText(template.body);
+  }
+
+  get text(): TextAnalysis {
+    return this.current?.rule.meta.asWritten ? this.original : this.normalised();
+  }
+
+  get body(): string {
+    return this.text.body;
   }
 
   run(active: ActiveRule): void {
@@ -160,18 +182,23 @@ class LintContext implements RuleContext {
     active.rule.check(this);
   }
 
+  private normalised(): NormalisedText {
+    this.normalisedMade ??= normaliseText(this.original);
+    return this.normalisedMade;
+  }
+
   discourse(): Discourse {
-    this.discourseMade ??= discourseOf(this);
+    this.discourseMade ??= discourseOf({ template: this.template, text: this.normalised(), locale: this.locale, category: this.category, config: this.config });
     return this.discourseMade;
   }
 
   tone(): ToneDecisions {
-    this.toneMade ??= decideTone(this.discourse(), this.text.masked, this.category, this.locale);
+    this.toneMade ??= decideTone(this.discourse(), this.normalised().masked, this.category, this.locale);
     return this.toneMade;
   }
 
   measurement(): Measurement {
-    this.measurementMade ??= measure(this.text, this.template, this.config);
+    this.measurementMade ??= measure(this.original, this.template, this.config);
     return this.measurementMade;
   }
 
@@ -179,13 +206,20 @@ class LintContext implements RuleContext {
   readonly report = (report: Report): void => {
     const { rule, severity } = this.current!;
     const ruleId = rule.meta.id;
+    this.reported[ruleId] = (this.reported[ruleId] ?? 0) + 1;
+    if (this.reported[ruleId] > MAX_FINDINGS_PER_RULE) {
+      this.omitted[ruleId] = this.reported[ruleId] - MAX_FINDINGS_PER_RULE;
+      return;
+    }
     const messages = this.locale.messages[ruleId];
     const text = messages?.[report.messageId];
     if (text === undefined) throw new Error(`rule ${ruleId} has no message "${report.messageId}" in ${this.language}`);
-    const finding: Finding = { ruleId, severity, message: formatMessage(text, report.data, this.language), start: report.start, end: report.end };
+    const toBody = rule.meta.asWritten ? undefined : this.normalised().toOriginal;
+    const { start, end } = toBody ? toBody(report.start, report.end) : report;
+    const finding: Finding = { ruleId, severity, message: formatMessage(text, report.data, this.language), start, end };
     const suggestion = report.suggestion ?? (report.suggestionId ? messages[report.suggestionId] : undefined);
     if (suggestion !== undefined) finding.suggestion = formatMessage(suggestion, report.data, this.language);
-    if (report.fix !== undefined) finding.fix = report.fix;
+    if (report.fix !== undefined) finding.fix = toBody ? { ...report.fix, ...toBody(report.fix.start, report.fix.end) } : report.fix;
     if (report.confidence !== undefined) finding.confidence = report.confidence;
     if (report.cues !== undefined) finding.cues = report.cues;
     this.findings.push(finding);

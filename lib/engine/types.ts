@@ -47,6 +47,11 @@ export interface LintResult {
   /** False when any finding that is not suppressed has severity `error`. */
   passed: boolean;
   findings: Finding[];
+  /**
+   * Per rule, how many findings were left out past the first `MAX_FINDINGS_PER_RULE` (100):
+   * present only when some were, so that no body can make a result too large to answer.
+   */
+  omitted?: Record<string, number>;
   encoding: Encoding;
   segments: number;
 }
@@ -86,20 +91,29 @@ export interface RuleMeta<MessageId extends string = string> {
   messages: readonly MessageId[];
   /** JSON Schema of the rule's options in the config, if it takes any. */
   optionsSchema?: Record<string, unknown>;
+  /**
+   * True for a rule about the characters as they are sent (encoding, length, placeholders,
+   * hidden or look-alike characters): its context holds the body as written. Every other
+   * rule reads words, so its context holds the normalised text (NFKC, invisible characters
+   * dropped, look-alike letters mapped), and the spans it reports are mapped back to the body.
+   */
+  asWritten?: true;
 }
 
 export interface RuleContext<MessageId extends string = string> {
   readonly template: Template;
+  /** The text the rule reads: the body as written for an `asWritten` rule, else normalised (see `RuleMeta.asWritten`). */
   readonly body: string;
   readonly category: Category;
   /** Language part of the locale: `fr` for `fr-FR`. */
   readonly language: string;
   readonly locale: LocaleData;
+  /** The analysis of `body`: its offsets are those of `body`. */
   readonly text: TextAnalysis;
   readonly config: ResolvedConfig;
   /** This rule's options from the config (empty object when none). */
   readonly options: Record<string, unknown>;
-  /** The tone checks' reading of the text: made on first call, then shared for this lint. */
+  /** The tone checks' reading of the normalised text: made on first call, then shared for this lint. */
   discourse(): Discourse;
   /** The learned tone decisions over that reading: made on first call, then shared. */
   tone(): ToneDecisions;

@@ -1,4 +1,5 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import { RE2JS } from 're2js';
 import { NOT_BLANK } from './schemas/template';
 
 /** One problem with an input, named by the JSON pointer of the field (`/locale`, `/suppress/0/reason`). */
@@ -31,6 +32,65 @@ let sharedAjv: Ajv2020 | undefined;
 export function engineAjv(): Ajv2020 {
   sharedAjv ??= new Ajv2020({ allErrors: true, strict: false, validateSchema: false });
   return sharedAjv;
+}
+
+/**
+ * Above this RE2 program size (about one instruction per character or class a match may
+ * take), a pattern is refused: matching costs the value's length times this at most.
+ */
+export const MAX_PATTERN_PROGRAM = 2000;
+
+/**
+ * Compiles a user's pattern (ECMAScript syntax, as JSON Schema writes it) with RE2JS, whose
+ * matching time is linear in the value whatever the pattern: no backtracking, so no
+ * `(a|a)*` can stall a request. Throws, saying why, for what RE2 cannot run
+ * (backreferences, lookaround) and for a program over `MAX_PATTERN_PROGRAM`. RE2JS is pure
+ * JavaScript (no native or WebAssembly part to load in Lambda: esbuild bundles it like any
+ * module), a maintained port of RE2.
+ */
+function compileLinear(pattern: string): RE2JS {
+  let compiled: RE2JS;
+  try {
+    compiled = RE2JS.compile(RE2JS.translateRegExp(pattern));
+  } catch (error) {
+    throw new Error(`is not a pattern a linear-time engine can run (${error instanceof Error ? error.message : String(error)}): backreferences and lookaround are not supported`);
+  }
+  const size = compiled.programSize();
+  if (size > MAX_PATTERN_PROGRAM) throw new Error(`is too large a pattern (${size} RE2 instructions, at most ${MAX_PATTERN_PROGRAM})`);
+  return compiled;
+}
+
+/**
+ * ajv's `code.regExp`: tests with RE2JS (`code` names it in standalone code, which is not
+ * used). ajv shares compiled patterns by their `toString()`: it must name the pattern, or
+ * every schema would test its values with the first pattern compiled.
+ */
+export function linearRegExp(pattern: string): { test(value: string): boolean; toString(): string } {
+  const compiled = compileLinear(pattern);
+  return { test: (value) => compiled.matcher(value).find(), toString: () => `re2js:${pattern}` };
+}
+linearRegExp.code = 'linearRegExp';
+
+/** Why `pattern` cannot be a pattern of a user's schema, or undefined. */
+export function linearPatternProblem(pattern: string): string | undefined {
+  try {
+    compileLinear(pattern);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+/**
+ * The ajv for users' schemas (a template's `variables`): its patterns run on RE2JS. The
+ * engine's own schemas keep the built-in RegExp: their few patterns are fixed and linear,
+ * and `\S` must mean what ECMAScript says (RE2's `\s` knows no Unicode spaces).
+ */
+let usersAjv: Ajv2020 | undefined;
+
+export function valuesAjv(): Ajv2020 {
+  usersAjv ??= new Ajv2020({ allErrors: true, strict: false, validateFormats: false, validateSchema: false, logger: false, code: { regExp: linearRegExp } });
+  return usersAjv;
 }
 
 /**
@@ -73,6 +133,62 @@ export function problemsOf(errors: ErrorObject[] | null | undefined): InputProbl
 export function assertValid<T>(validate: ValidateFunction<T>, value: unknown, what: string): T {
   if (!validate(value)) throw new InputError(what, problemsOf(validate.errors));
   return value;
+}
+
+/** C0 and C1 controls but the line feed, and a carriage return not followed by one (`\r\n` is a line break too). */
+const CONTROL = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Why a string may not be taken in, or undefined: a lone surrogate (no encoder can send it:
+ * SNS's client throws on it) or a control character other than a line break (a tab is not
+ * in GSM-7 either, and nobody sees it in a message). The service applies it to values and
+ * phone numbers too.
+ *
+ * @example
+ * wellFormedProblem('a\ud800', '/body') // { path: '/body', message: 'is not well-formed UTF-16: a lone surrogate at character 1' }
+ */
+export function wellFormedProblem(value: string, pointer: string): InputProblem | undefined {
+  const lone = LONE_SURROGATE.exec(value);
+  if (lone) return { path: pointer, message: `is not well-formed UTF-16: a lone surrogate at character ${lone.index}` };
+  const control = CONTROL.exec(value);
+  if (control) {
+    const code = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    return { path: pointer, message: `holds the control character ${code} at character ${control.index}: only line breaks (\\n, \\r\\n) are allowed` };
+  }
+  return undefined;
+}
+
+/**
+ * `wellFormedProblem` for every string of a JSON value, property names included, each named
+ * by its JSON pointer. Iterative: a deep value cannot overflow the stack.
+ */
+export function wellFormedProblems(value: unknown, pointer: string): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const stack: Array<{ value: unknown; pointer: string }> = [{ value, pointer }];
+  while (stack.length > 0) {
+    const next = stack.pop()!;
+    if (typeof next.value === 'string') {
+      const problem = wellFormedProblem(next.value, next.pointer);
+      if (problem) problems.push(problem);
+    } else if (typeof next.value === 'object' && next.value !== null) {
+      for (const [key, child] of Object.entries(next.value)) {
+        const childPointer = `${next.pointer}/${escapePointer(key)}`;
+        const problem = wellFormedProblem(key, childPointer);
+        if (problem) problems.push({ path: childPointer, message: `has a name that ${problem.message}` });
+        stack.push({ value: child, pointer: childPointer });
+      }
+    }
+  }
+  return problems;
+}
+
+/** Validates `value`, then that each of its strings is well formed, throwing an `InputError` naming each bad field. */
+export function assertWellFormed<T>(validate: ValidateFunction<T>, value: unknown, what: string): T {
+  const valid = assertValid(validate, value, what);
+  const problems = wellFormedProblems(valid, '');
+  if (problems.length > 0) throw new InputError(what, problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
+  return valid;
 }
 
 function escapePointer(key: string): string {

@@ -1,5 +1,5 @@
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
-import { compile, problemsOf, type InputError, type InputProblem } from '../engine';
+import { compile, linearRegExp, problemsOf, type InputError, type InputProblem } from '../engine';
 import { badRequest } from './errors';
 import { decisionRequestSchema, dispatchRequestSchema, lintRequestSchema, type DecisionRequest, type DispatchRequest } from './schemas';
 
@@ -36,7 +36,7 @@ export function problemsUnder(error: InputError, prefix = ''): InputProblem[] {
  * The engine has already checked them against the meta-schema (`validateTemplate`), so
  * this instance does not compile the meta-schema again.
  */
-const variablesAjv = new Ajv2020({ allErrors: true, strict: false, validateFormats: false, validateSchema: false, logger: false });
+const variablesAjv = new Ajv2020({ allErrors: true, strict: false, validateFormats: false, validateSchema: false, logger: false, code: { regExp: linearRegExp } });
 const compiledVariables = new Map<string, ValidateFunction>();
 /** A warm Lambda sees a handful of templates; the cap keeps a long-lived local server small. */
 const MAX_COMPILED_VARIABLES = 100;
@@ -48,7 +48,7 @@ const MAX_COMPILED_VARIABLES = 100;
 export function compileVariablesSchema(schema: object, cacheKey: string): ValidateFunction | InputProblem[] {
   const cached = compiledVariables.get(cacheKey);
   if (cached) return cached;
-  // Its patterns were refused at PUT if they could backtrack (`validateTemplate` in the engine).
+  // Its patterns run on RE2JS (`linearRegExp`): linear in the value, whatever they are.
   let validate: ValidateFunction;
   try {
     validate = variablesAjv.compile(schema);

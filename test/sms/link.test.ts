@@ -14,6 +14,8 @@ ruleTable('link', {
     { locale: 'fr', body: 'Payez sur https://www.telvo.fr/paiement.' },
   ],
   invalid: [
+    // An invisible character does not hide a shortener (issue 10): the span covers it.
+    { body: 'Pay at https://bit\u200b.ly/3xYz now', errors: [{ start: 7, end: 27, message: 'public shortener bit.ly' }] },
     {
       body: 'Pay at https://bit.ly/3xYz now',
       errors: [{ start: 7, end: 26, message: 'The link goes through the public shortener bit.ly', suggestion: 'Write the full link on your own domain, starting with https://.' }],

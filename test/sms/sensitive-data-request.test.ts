@@ -49,5 +49,11 @@ ruleTable('sensitive-data-request', {
     { locale: 'fr', body: 'Merci de nous communiquer vos coordonnées bancaires.', errors: [{ start: 14, end: 51, message: 'Demande des données sensibles (« coordonnées bancaires ») par SMS' }] },
     { locale: 'fr', body: 'Indiquez votre code reçu par SMS au conseiller.', errors: [{ start: 0, end: 24 }] },
     { locale: 'fr', body: 'Rappelez le 3970, munissez-vous de votre carte.', errors: [{ start: 18, end: 46 }] },
+    // Read normalised (issue 10): a zero-width space, a Cyrillic а, a soft hyphen, fullwidth
+    // letters hide nothing; spans point into the body as written, quotes show what was read.
+    { body: 'Reply with your c\u200bard number', errors: [{ start: 0, end: 28, message: '("card number")' }] },
+    { body: 'Reply with your c\u0430rd number', errors: [{ start: 0, end: 27, message: '("card number")' }] },
+    { body: 'Reply with your card num\u00adber', errors: [{ start: 0, end: 28, message: '("card number")' }] },
+    { body: 'Hi. Ｒｅｐｌｙ with your ＰＩＮ.', errors: [{ start: 4, end: 23, message: '("PIN")' }] },
   ],
 });

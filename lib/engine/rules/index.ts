@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { directiveTone } from './directive-tone';
+import { hiddenCharacters } from './hidden-characters';
 import { link } from './link';
 import { missingConsequence } from './missing-consequence';
 import { missingRationale } from './missing-rationale';
@@ -13,6 +14,7 @@ import { smsSegments } from './sms-segments';
 /** Every rule of smslint: each is named by its own `meta.id`. */
 export const builtInRules: readonly Rule[] = [
   directiveTone,
+  hiddenCharacters,
   link,
   missingConsequence,
   missingRationale,

@@ -17,6 +17,7 @@ export const placeholder = defineRule({
       url: 'https://github.com/smslint/smslint/blob/main/docs/rules/placeholder.md',
     },
     messages: ['unclosed', 'unopened', 'closeIt', 'empty', 'invalidName', 'undeclared', 'declareIt', 'noVariables', 'unused', 'atStart', 'atEnd', 'addWords', 'adjacent', 'separate'],
+    asWritten: true,
   },
   check(ctx) {
     const { placeholders, strayBraces } = ctx.text;

@@ -1,20 +1,15 @@
-import confusables from '../sms/confusables.json';
+import { normaliseCluster } from '../normalise';
 import { senderPrefixOf } from '../sms/segments';
 import { defineRule } from '../types';
 
-const LOOKALIKE = new Map(Object.entries(confusables).filter(([char]) => char !== '$comment'));
-/** Zero-width and invisible formatting characters that can hide inside a word. */
-const INVISIBLE = /[\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/;
 const MARKS = /\p{M}/gu;
 const ASCII = /^[\x00-\x7f]*$/;
 const NON_ASCII = /[^\x00-\x7f]/;
 const NON_ASCII_FROM = /[^\x00-\x7f]/g;
 
-/** A plain, comparable form of one character: NFKC, lower case, accents folded, look-alikes mapped. */
+/** A plain, comparable form of one character: normalised as the word rules read it, lower case, accents folded. */
 function fold(char: string): string {
-  if (INVISIBLE.test(char)) return '';
-  const lower = char.normalize('NFKC').toLowerCase();
-  return LOOKALIKE.get(lower) ?? lower.normalize('NFD').replace(MARKS, '');
+  return normaliseCluster(char).toLowerCase().normalize('NFD').replace(MARKS, '');
 }
 
 function foldText(text: string): string {
@@ -94,6 +89,7 @@ export const senderId = defineRule({
       url: 'https://github.com/smslint/smslint/blob/main/docs/rules/sender-id.md',
     },
     messages: ['missing', 'nameIt', 'lookalike', 'plainName'],
+    asWritten: true,
   },
   check(ctx) {
     const sender = ctx.template.sender;
@@ -120,9 +116,10 @@ export const senderId = defineRule({
   },
 });
 
+/** Some character is invisible or a look-alike: normalising it does more than NFKC. */
 function hasLookalikeOrInvisible(text: string): boolean {
   for (const char of text) {
-    if (INVISIBLE.test(char) || LOOKALIKE.has(char.normalize('NFKC').toLowerCase())) return true;
+    if (normaliseCluster(char) !== char.normalize('NFKC')) return true;
   }
   return false;
 }

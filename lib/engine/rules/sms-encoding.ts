@@ -21,6 +21,7 @@ export const smsEncoding = defineRule({
       url: 'https://github.com/smslint/smslint/blob/main/docs/rules/sms-encoding.md',
     },
     messages: ['replaceable', 'replaceWith', 'accented', 'rephrase', 'other', 'removeIt'],
+    asWritten: true,
   },
   check(ctx) {
     // Fast path: one regex test for the usual all-GSM-7 body; placeholders are masked out.

@@ -15,6 +15,7 @@ export const smsSegments = defineRule({
       url: 'https://github.com/smslint/smslint/blob/main/docs/rules/sms-segments.md',
     },
     messages: ['tooMany', 'shorten', 'transactional', 'promotional', 'boundedBy', 'ucs2By', 'unbounded'],
+    asWritten: true,
   },
   check(ctx) {
     const limit = ctx.config.segmentLimits[ctx.category];

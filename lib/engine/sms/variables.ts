@@ -1,4 +1,4 @@
-import { InputError, engineAjv, problemsOf, type InputProblem } from '../validate';
+import { InputError, engineAjv, linearPatternProblem, problemsOf, valuesAjv, type InputProblem, type ValidateFunction } from '../validate';
 import { EXTENSION_SEPTETS, fitsGsm7, isGsm7Basic, isGsm7Extension, septetsOf } from './charset';
 
 /**
@@ -30,8 +30,13 @@ const MAX_NODES = 1000;
 const MAX_RANGE = 1024;
 /** Formats whose values are plain ASCII without extension characters in practice. */
 const GSM7_FORMATS = new Set(['date', 'time', 'date-time', 'duration', 'uuid', 'ipv4', 'ipv6', 'email', 'hostname', 'uri', 'uri-reference', 'iri']);
-/** Keywords whose values are data, not subschemas: not walked. */
-const DATA_KEYWORDS = new Set(['const', 'enum', 'default', 'examples']);
+/** Keywords whose value is a schema (or, for `items`, an array of schemas in draft-07). */
+const SCHEMA_KEYWORDS = new Set([
+  'not', 'if', 'then', 'else', 'items', 'additionalItems', 'contains', 'additionalProperties', 'propertyNames',
+  'unevaluatedItems', 'unevaluatedProperties', 'contentSchema', 'allOf', 'anyOf', 'oneOf', 'prefixItems',
+]);
+/** Keywords whose value maps names to schemas: the names are data (a property may be named `enum`). */
+const SCHEMA_MAP_KEYWORDS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'dependencies']);
 
 const cache = new WeakMap<object, VariablesInfo>();
 
@@ -39,12 +44,11 @@ const cache = new WeakMap<object, VariablesInfo>();
  * Checks a template's `variables` schema (once per object) and indexes it. Throws an
  * `InputError` naming the bad field under `/variables`.
  *
- * The schema is never compiled: nothing validates values against it, and ajv's compile time
- * grows fast with a schema's size (seconds for a few thousand properties), which would let one
- * request stall the engine. Instead: a size bound, the JSON Schema 2020-12 meta-schema (with
- * the engine's ajv, whose meta-schema validator is already built), patterns that must compile
- * as regexes, and `$ref`s that must stay inside the document (none is ever fetched). `$schema`
- * is ignored: a draft-07 schema of plain properties reads the same under 2020-12.
+ * Linting never compiles the schema (ajv's compile time grows fast with a schema's size);
+ * instead: a size bound, the JSON Schema 2020-12 meta-schema (with the engine's ajv, whose
+ * meta-schema validator is already built), patterns that the linear-time engine values are
+ * checked with can run, and `$ref`s that stay inside the document (none is ever fetched).
+ * `$schema` is ignored: a draft-07 schema of plain properties reads the same under 2020-12.
  */
 export function variablesInfo(variables: object): VariablesInfo {
   let info = cache.get(variables);
@@ -57,36 +61,90 @@ export function variablesInfo(variables: object): VariablesInfo {
   return info;
 }
 
+const validators = new WeakMap<object, ValidateFunction>();
+
+/**
+ * The validator of a template's values, from its `variables` (checked by `variablesInfo`
+ * first): compiled once per schema object, its patterns run by RE2JS, so in time linear
+ * in the value whatever they are.
+ *
+ * @example
+ * variablesValidator({ type: 'object', properties: { code: { type: 'string', pattern: '^(a|a)*$' } } })({ code: 'a'.repeat(10000) }) // true, at once
+ */
+export function variablesValidator(variables: object): ValidateFunction {
+  let validate = validators.get(variables);
+  if (!validate) {
+    variablesInfo(variables);
+    const { $schema: _ignored, ...schema } = variables as Record<string, unknown>;
+    const ajv = valuesAjv();
+    try {
+      validate = ajv.compile(schema);
+    } catch (error) {
+      throw new InputError('template', [{ path: '/variables', message: `is not a usable JSON Schema: ${error instanceof Error ? error.message : String(error)}` }]);
+    } finally {
+      // Forgotten by `$id`, so that another template may use the same one.
+      ajv.removeSchema(schema);
+    }
+    validators.set(variables, validate);
+  }
+  return validate;
+}
+
+interface Visit {
+  value: unknown;
+  path: string;
+  depth: number;
+  /** The value sits where a schema goes (so its `pattern` is a pattern), not where data does. */
+  schema: boolean;
+}
+
 function schemaProblems(variables: Record<string, unknown>): InputProblem[] {
   const problems: InputProblem[] = [];
   // Iterative walk with an explicit stack: no recursion for a hostile depth to overflow.
-  const stack: Array<{ value: object; path: string; depth: number }> = [{ value: variables, path: '/variables', depth: 0 }];
+  // Every object counts toward the size bound; only schema positions are read as schemas.
+  const stack: Visit[] = [{ value: variables, path: '/variables', depth: 0, schema: true }];
+  const refTargets: string[] = [];
   let nodes = 1;
+  const push = (value: unknown, path: string, depth: number, schema: boolean): boolean => {
+    if (typeof value !== 'object' || value === null) return true;
+    // Counted when found, so a huge object is refused before it is walked.
+    if (++nodes > MAX_NODES || depth > MAX_DEPTH) return false;
+    stack.push({ value, path, depth, schema });
+    return true;
+  };
   while (stack.length > 0) {
-    const { value, path, depth } = stack.pop()!;
-    for (const key in value) {
-      const child: unknown = (value as Record<string, unknown>)[key];
+    const { value, path, depth, schema } = stack.pop()!;
+    for (const [key, child] of Object.entries(value as object)) {
       const childPath = `${path}/${escapePointer(key)}`;
-      if (key === 'pattern' && typeof child === 'string') {
-        const problem = patternProblem(child);
+      let fits = true;
+      if (!schema || Array.isArray(value)) {
+        fits = push(child, childPath, depth + 1, false);
+      } else if (key === 'pattern' && typeof child === 'string') {
+        const problem = linearPatternProblem(child);
         if (problem) problems.push({ path: childPath, message: problem });
-      } else if ((key === '$ref' || key === '$dynamicRef') && typeof child === 'string' && !child.startsWith('#')) {
-        problems.push({ path: childPath, message: 'refers to another document: variables must be self-contained' });
-      } else if (typeof child === 'object' && child !== null && !DATA_KEYWORDS.has(key)) {
-        if (key === 'patternProperties') {
-          for (const name in child) {
-            const problem = patternProblem(name);
+      } else if ((key === '$ref' || key === '$dynamicRef') && typeof child === 'string') {
+        if (!child.startsWith('#')) problems.push({ path: childPath, message: 'refers to another document: variables must be self-contained' });
+        else if (child.startsWith('#/')) refTargets.push(child.slice(1));
+      } else if (SCHEMA_MAP_KEYWORDS.has(key) && isObject(child)) {
+        fits = push(child, childPath, depth + 1, false);
+        for (const [name, subschema] of Object.entries(child)) {
+          if (key === 'patternProperties') {
+            const problem = linearPatternProblem(name);
             if (problem) problems.push({ path: `${childPath}/${escapePointer(name)}`, message: problem });
           }
+          fits &&= push(subschema, `${childPath}/${escapePointer(name)}`, depth + 2, true);
         }
-        // Counted when found, so a huge object is refused before it is walked.
-        if (++nodes > MAX_NODES || depth >= MAX_DEPTH) {
-          return [{ path: '/variables', message: `is too large (at most ${MAX_NODES} objects and ${MAX_DEPTH} levels of nesting)` }];
-        }
-        stack.push({ value: child, path: childPath, depth: depth + 1 });
+      } else if (SCHEMA_KEYWORDS.has(key)) {
+        fits = push(child, childPath, depth + 1, !Array.isArray(child));
+        if (Array.isArray(child)) child.forEach((item, index) => (fits &&= push(item, `${childPath}/${index}`, depth + 2, true)));
+      } else {
+        // `enum`, `const`, `default`, `examples`, annotations, unknown keywords: data.
+        fits = push(child, childPath, depth + 1, false);
       }
+      if (!fits) return [{ path: '/variables', message: `is too large (at most ${MAX_NODES} objects and ${MAX_DEPTH} levels of nesting)` }];
     }
   }
+  problems.push(...refTargetProblems(variables, refTargets));
   const { $schema: _ignored, ...schema } = variables;
   const ajv = engineAjv();
   if (!ajv.validateSchema(schema)) {
@@ -96,118 +154,22 @@ function schemaProblems(variables: Record<string, unknown>): InputProblem[] {
 }
 
 /**
- * Why a user's regex is refused, or undefined. ajv runs these patterns on values at dispatch,
- * so one that can backtrack exponentially would let a later request stall the service.
+ * A `$ref` may point anywhere in the document, data positions included (`#/enum/0`), and
+ * ajv then compiles what it finds as a schema: each target's patterns are checked too.
  */
-function patternProblem(pattern: string): string | undefined {
-  try {
-    new RegExp(pattern, 'u');
-  } catch {
-    return 'is not a valid regular expression';
-  }
-  if (mayBacktrackExponentially(pattern)) {
-    return 'may take exponential time (a repeated group holding a quantifier or an alternation, or a backreference): write it without';
-  }
-  if (unboundedRepetitions(pattern) > 1) {
-    return `repeats more than one part without a small bound (*, +, {n,}, or more than ${SMALL_BOUND}): on a long value that can take seconds; keep one, bound the others, and limit the length with maxLength`;
-  }
-  return undefined;
-}
-
-/**
- * Above this count a repetition is treated as unbounded. With at most one unbounded
- * repetition, matching a value of n characters costs at most n² steps (2.6 million for
- * SNS's 1,600): two make it n³, which is seconds (`.*.*=.*`, `^a*a*a*b$`).
- */
-const SMALL_BOUND = 32;
-
-/** How many quantifiers of the pattern may repeat more than `SMALL_BOUND` times. */
-function unboundedRepetitions(pattern: string): number {
-  let count = 0;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '\\') {
-      i++;
-    } else if (c === '[') {
-      for (i++; i < pattern.length && pattern[i] !== ']'; i++) if (pattern[i] === '\\') i++;
-    } else if (c === '(' && pattern[i + 1] === '?') {
-      i = groupPrefixEnd(pattern, i + 1);
-    } else {
-      const quantifier = quantifierAt(pattern, i);
-      if (quantifier) {
-        if (quantifier.max > SMALL_BOUND) count++;
-        i = quantifier.end - 1;
-      }
+function refTargetProblems(variables: Record<string, unknown>, pointers: readonly string[]): InputProblem[] {
+  const problems: InputProblem[] = [];
+  for (const pointer of new Set(pointers)) {
+    let target: unknown = variables;
+    for (const token of pointer.split('/').slice(1)) {
+      const key = decodeURIComponent(token).replace(/~1/g, '/').replace(/~0/g, '~');
+      target = isObject(target) || Array.isArray(target) ? (target as Record<string, unknown>)[key] : undefined;
     }
+    if (!isObject(target) || typeof target.pattern !== 'string') continue;
+    const problem = linearPatternProblem(target.pattern);
+    if (problem) problems.push({ path: `/variables${pointer}/pattern`, message: problem });
   }
-  return count;
-}
-
-/**
- * A conservative, one-pass check: refuses a group that holds a variable quantifier or an
- * alternation and is itself repeated (`(a+)+`, `(a|b)*`, `(\d+){2,}`), and backreferences.
- * Polynomial cases (`\d+\d+$`) pass: bounded by the value's length, not exponential.
- */
-export function mayBacktrackExponentially(pattern: string): boolean {
-  const open: boolean[] = [];
-  let risky = false; // the current group holds a variable quantifier or an alternation
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '\\') {
-      const next = pattern[i + 1] ?? '';
-      if ((next >= '1' && next <= '9') || next === 'k') return true;
-      i++;
-    } else if (c === '[') {
-      for (i++; i < pattern.length && pattern[i] !== ']'; i++) if (pattern[i] === '\\') i++;
-    } else if (c === '(') {
-      open.push(risky);
-      risky = false;
-      if (pattern[i + 1] === '?') i = groupPrefixEnd(pattern, i + 1);
-    } else if (c === ')') {
-      const quantifier = quantifierAt(pattern, i + 1);
-      if (risky && quantifier?.repeats) return true;
-      risky = (open.pop() ?? false) || risky || (quantifier?.variable ?? false);
-      if (quantifier) i = quantifier.end - 1;
-    } else if (c === '|') {
-      risky = true;
-    } else {
-      const quantifier = quantifierAt(pattern, i);
-      if (quantifier) {
-        risky ||= quantifier.variable;
-        i = quantifier.end - 1;
-      }
-    }
-  }
-  return false;
-}
-
-/** The last index of a group's `?:`, `?=`, `?!`, `?<=`, `?<!` or `?<name>` prefix starting at `i`. */
-function groupPrefixEnd(pattern: string, i: number): number {
-  if (pattern[i + 1] !== '<' || pattern[i + 2] === '=' || pattern[i + 2] === '!') return pattern[i + 1] === '<' ? i + 2 : i + 1;
-  const close = pattern.indexOf('>', i);
-  return close < 0 ? i + 1 : close;
-}
-
-/** The quantifier starting at `i`: whether its count varies, whether it can repeat, and how often at most. */
-function quantifierAt(pattern: string, i: number): { variable: boolean; repeats: boolean; max: number; end: number } | undefined {
-  const c = pattern[i];
-  let quantifier: { variable: boolean; repeats: boolean; max: number; end: number } | undefined;
-  if (c === '*' || c === '+') quantifier = { variable: true, repeats: true, max: Infinity, end: i + 1 };
-  else if (c === '?') quantifier = { variable: true, repeats: false, max: 1, end: i + 1 };
-  else if (c === '{') {
-    const close = pattern.indexOf('}', i);
-    const match = close < 0 ? null : /^(\d+)(,(\d*))?$/.exec(pattern.slice(i + 1, close));
-    if (!match) return undefined;
-    const min = Number(match[1]);
-    const max = match[2] === undefined ? min : match[3] === '' ? Infinity : Number(match[3]);
-    quantifier = { variable: max !== min, repeats: max > 1, max, end: close + 1 };
-  }
-  if (quantifier && pattern[quantifier.end] === '?') quantifier.end++;
-  return quantifier;
-}
-
-function escapePointer(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+  return problems;
 }
 
 function indexVariables(root: Record<string, unknown>): VariablesInfo {
@@ -407,4 +369,8 @@ function readQuantifier(source: string, i: number): { max?: number; next: number
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function escapePointer(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
