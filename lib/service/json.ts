@@ -1,4 +1,4 @@
-import type { InputProblem } from '../engine';
+import { wellFormedProblems } from '../engine';
 import { badRequest, ServiceError } from './errors';
 import type { ServiceRequest } from './http';
 
@@ -35,47 +35,10 @@ export function readJsonBody(request: ServiceRequest): unknown {
   if (depthExceeds(value, MAX_JSON_DEPTH)) {
     throw badRequest('the body is nested too deeply', [{ path: '', message: `must not nest deeper than ${MAX_JSON_DEPTH} levels` }]);
   }
-  const illFormed = illFormedStrings(value);
+  // SNS's client throws on a lone surrogate, and nobody reviewing a template sees a control.
+  const illFormed = wellFormedProblems(value, '').sort((a, b) => (a.path < b.path ? -1 : 1));
   if (illFormed.length > 0) throw badRequest('the body holds text that is not well-formed', illFormed);
   return value;
-}
-
-/**
- * C0 controls but the newline, DEL and C1 controls: nothing a template, a value or a phone
- * number needs, and what hides text from a reviewer or breaks a carrier.
- */
-const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
-
-/**
- * The strings (and keys) of a parsed body that are not well-formed UTF-16 (a lone
- * surrogate, which SNS's client cannot encode) or hold a control character, each named by
- * its JSON pointer. The value itself is never quoted back.
- */
-export function illFormedStrings(root: unknown): InputProblem[] {
-  const problems: InputProblem[] = [];
-  const pending: Array<[unknown, string]> = [[root, '']];
-  while (pending.length > 0) {
-    const [value, path] = pending.pop()!;
-    if (typeof value === 'string') {
-      const problem = textProblem(value);
-      if (problem) problems.push({ path, message: problem });
-    } else if (typeof value === 'object' && value !== null) {
-      for (const [key, child] of Object.entries(value)) {
-        const childPath = `${path}/${escapePointer(key)}`;
-        const problem = textProblem(key);
-        if (problem) problems.push({ path: childPath, message: `its name ${problem}` });
-        else pending.push([child, childPath]);
-      }
-    }
-  }
-  return problems.sort((a, b) => (a.path < b.path ? -1 : 1));
-}
-
-/** Why a text is refused, or undefined. */
-export function textProblem(text: string): string | undefined {
-  if (!text.isWellFormed()) return 'is not well-formed UTF-16 (it holds a lone surrogate)';
-  if (CONTROL.test(text)) return 'holds a control character (only the newline is allowed)';
-  return undefined;
 }
 
 /** Iterative, so that the check itself cannot overflow the stack. */

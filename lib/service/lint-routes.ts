@@ -20,7 +20,10 @@ export function lintRoutes(): Route[] {
         try {
           // `lint` validates the template and the config itself, naming each bad field.
           const result = lint(template, config as Config | undefined);
-          return jsonResponse(200, { ...result, ...boundFindings(result.findings, LINT_FINDINGS_BUDGET_BYTES) });
+          const shown = boundFindings(result.findings, LINT_FINDINGS_BUDGET_BYTES);
+          // Past the engine's cap per rule (`omitted`, by rule), and past the size of an answer.
+          const cappedByEngine = Object.values(result.omitted ?? {}).reduce((sum, count) => sum + count, 0);
+          return jsonResponse(200, { ...result, findings: shown.findings, omittedFindings: cappedByEngine + shown.omittedFindings });
         } catch (error) {
           if (!(error instanceof InputError)) throw error;
           throw badRequest(`the ${error.what} is not valid`, problemsUnder(error, `/${error.what}`));

@@ -110,7 +110,8 @@ export const lintResultSchema = {
     findings: { type: 'array', items: findingSchema },
     encoding: { type: 'string', enum: ['GSM-7', 'UCS-2'] },
     segments: { type: 'integer', minimum: 0 },
-    omittedFindings: { type: 'integer', minimum: 0, description: 'Findings left out to keep the answer under 1 MB (the first ones are kept).' },
+    omitted: { type: 'object', additionalProperties: { type: 'integer', minimum: 1 }, description: 'By rule: findings past the 100 a rule reports, counted but not listed.' },
+    omittedFindings: { type: 'integer', minimum: 0, description: 'All the findings this answer leaves out: past 100 per rule, and past 1 MB (the first ones are kept).' },
   },
 } as const;
 
