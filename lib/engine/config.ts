@@ -54,5 +54,6 @@ export function resolveConfig(config?: unknown, rules: Readonly<Record<string, R
     senderPrefix: valid.senderPrefix ?? '',
     defaultLocale: valid.defaultLocale ?? 'en',
     defaultCategory: valid.defaultCategory ?? 'transactional',
+    allowedDomains: valid.allowedDomains ?? [],
   };
 }

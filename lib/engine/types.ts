@@ -141,4 +141,6 @@ export interface ResolvedConfig {
   senderPrefix?: string;
   defaultLocale: string;
   defaultCategory: Category;
+  /** Domains links in dispatch values may go to (subdomains included); empty: none. */
+  allowedDomains: readonly string[];
 }

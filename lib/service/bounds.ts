@@ -12,7 +12,7 @@ export const FINDINGS_BUDGET_BYTES = 400 * 1024;
  * The findings that fit in `budget` bytes of JSON, in order, and how many were left out:
  * a 64 KB body of short links draws tens of thousands, and the first ones say what to fix.
  */
-export function boundFindings(findings: readonly Finding[], budget = FINDINGS_BUDGET_BYTES): { findings: Finding[]; omittedFindings: number } {
+export function boundFindings<F extends Finding>(findings: readonly F[], budget = FINDINGS_BUDGET_BYTES): { findings: F[]; omittedFindings: number } {
   let size = 2;
   let kept = 0;
   for (const finding of findings) {

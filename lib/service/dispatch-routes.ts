@@ -1,4 +1,4 @@
-import { InputError, lint, problemsOf, rules, validateTemplate, type Config, type Finding, type InputProblem, type Template } from '../engine';
+import { InputError, lintDispatch, problemsOf, validateTemplate, type Config, type Finding, type InputProblem, type Template } from '../engine';
 import { boundFindings } from './bounds';
 import { ServiceError } from './errors';
 import type { Route } from './http';
@@ -6,7 +6,7 @@ import { canonicalJson, escapePointer, jsonResponse, readJsonBody } from './json
 import type { Logger } from './logger';
 import { idempotencyKeyHeader, principalOf, templateIdParam } from './params';
 import { senderIdFor, type SmsPublisher } from './publisher';
-import { maskPhoneNumber, renderBody } from './render';
+import { maskPhoneNumber } from './render';
 import type { DispatchRequest } from './schemas';
 import type { RequestMac } from './request-mac';
 import { reviewOf } from './review';
@@ -26,26 +26,6 @@ export interface DispatchRouteDeps {
   requestMac: RequestMac;
   /** The lint config verdicts are made with: dispatch re-lints under it (the engine's defaults when absent). */
   config?: Config;
-}
-
-/**
- * The rules that judge a rendered text: its values are known now, so only length and
- * encoding are checked again. Too many segments refuses the send whatever the rule's
- * severity (it is a warning on templates, where the count is a worst case); an encoding
- * finding refuses it only at severity error.
- */
-const RENDERED_TEXT_RULES = new Set(['sms-encoding', 'sms-segments']);
-/**
- * Values are free text: one can carry a PIN request or a short link into a template that
- * passed. A `sensitive-data-request` or `link` finding in the rendered text refuses the
- * send unless the stored verdict already had one of that rule (accepted in review); a
- * template's suppressions cover its own text, not the values, so they are not carried over.
- */
-const SCAM_VECTOR_RULES = new Set(['sensitive-data-request', 'link']);
-function blocksRenderedText(finding: Finding, acceptedInReview: ReadonlySet<string>): boolean {
-  if (finding.suppressed) return false;
-  if (SCAM_VECTOR_RULES.has(finding.ruleId)) return !acceptedInReview.has(finding.ruleId);
-  return finding.ruleId === 'sms-segments' || (finding.ruleId === 'sms-encoding' && finding.severity === 'error');
 }
 
 /** The problems of a stored template the engine's checks (its `variables` patterns) now refuse, if any. */
@@ -94,7 +74,7 @@ export function dispatchRoutes({ store, publisher, logger, now, newId, requestMa
           ? found(await store.getLatestVersion(templateId), `template ${templateId} does not exist`)
           : found(await store.getVersion(templateId, dispatch.version), `template ${templateId} has no version ${dispatch.version}`);
         const verdict = await sendableVerdict(store, stored, config);
-        const body = checkedText(stored, verdict, dispatch);
+        const body = checkedText(stored, verdict, dispatch, config);
 
         const claim: IdempotencyClaim = {
           templateId,
@@ -238,7 +218,7 @@ async function sendableVerdict(store: TemplateStore, stored: TemplateVersion, co
 }
 
 /** The text to send, or the refusal (422): values that do not fit, or a rendered text the review did not see. */
-function checkedText(stored: TemplateVersion, verdict: Verdict, dispatch: DispatchRequest): string {
+function checkedText(stored: TemplateVersion, verdict: Verdict, dispatch: DispatchRequest, config: Config | undefined): string {
   const { template } = stored;
   if (template.variables !== undefined) {
     const validate = stillAccepted(template) ?? compileVariablesSchema(template.variables, verdict.contentHash);
@@ -250,24 +230,23 @@ function checkedText(stored: TemplateVersion, verdict: Verdict, dispatch: Dispat
     if (tooLong.length > 0) throw invalidVariables(tooLong);
     if (!validate(dispatch.variables)) throw invalidVariables(problemsOf(validate.errors).map(({ path, message }) => ({ path: `/variables${path}`, message })));
   }
-  const rendered = renderBody(template.body, dispatch.variables);
-  if ('problems' in rendered) throw invalidVariables(rendered.problems);
-  const acceptedInReview = new Set(verdict.result.findings.map((finding) => finding.ruleId));
-  const blocking = boundFindings(lint(renderedTemplate(template, rendered.text)).findings.filter((finding) => blocksRenderedText(finding, acceptedInReview)));
+  // The whole rule set on the rendered text (the scam rules in every language), without the
+  // template's suppressions: any finding the reviewed template does not have is refused.
+  // Without `suppress`: they do not apply to values anyway, and lintDispatch's scam-only
+  // linter refuses a suppression of a rule it does not hold (reported to gate-engine).
+  const { suppress: _suppress, ...unsuppressed } = template;
+  const rendered = lintDispatch(unsuppressed, dispatch.variables, config);
+  if (rendered.problems.length > 0) throw invalidVariables(rendered.problems);
+  const blocking = boundFindings(rendered.findings);
   if (blocking.findings.length > 0) {
-    throw new ServiceError(422, 'rendered_text_refused', 'the text filled with these values does not fit the SMS limits or asks for what a template may not', {
-      details: blocking.findings.map(asProblem('/variables')),
+    throw new ServiceError(422, 'rendered_text_refused', 'these values bring into the text what the reviewed template does not have', {
+      details: blocking.findings.flatMap((finding) =>
+        finding.variables.map((name) => ({ path: `/variables/${name.split('.').map(escapePointer).join('/')}`, message: `${finding.ruleId}: ${finding.message}` })),
+      ),
       extra: { findings: blocking.findings, omittedFindings: blocking.omittedFindings },
     });
   }
   return rendered.text;
-}
-
-/** The rendered text as a template with no placeholders (the sender prefix counts), keeping the length and encoding suppressions. */
-function renderedTemplate(template: Template, text: string): Template {
-  const suppress = (template.suppress ?? []).filter(({ rule }) => RENDERED_TEXT_RULES.has(rule) && Object.hasOwn(rules, rule));
-  const { locale, category, sender } = template;
-  return { locale, category, body: text, ...(sender === undefined ? {} : { sender }), ...(suppress.length > 0 ? { suppress } : {}) };
 }
 
 function asProblem(path: string): (finding: Finding) => InputProblem {

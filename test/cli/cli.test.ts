@@ -248,7 +248,7 @@ describe('standard input', () => {
   it.each([
     [['--variables', '{"type": "object",'], 'smslint: --variables:1'],
     [['--variables', 'missing.json'], 'smslint: missing.json: cannot read: no such file'],
-    [['--variables', '{"type": "object", "properties": {"code": {"type": "string", "pattern": "^(a+)+$"}}}'], 'smslint: <stdin>: invalid template: /variables/properties/code/pattern'],
+    [['--variables', '{"type": "object", "properties": {"code": {"type": "string", "pattern": "^(a)\\\\1$"}}}'], 'smslint: <stdin>: invalid template: /variables/properties/code/pattern'],
   ])('exits 2 for bad %j', async (args, message) => {
     const { code, stdout, stderr } = await lintStdin(args, 'Your code is {{code}}.');
     expect({ code, stdout }).toEqual({ code: 2, stdout: '' });

@@ -101,6 +101,60 @@ describe('1. self-approval', () => {
   });
 });
 
+describe('2. invisible characters in a template', () => {
+  test('a zero-width space inside "card" fails the template (hidden-characters), so dispatch is 409 verdict_failed', async () => {
+    const put = await call(handle, 'PUT', '/v1/templates/hidden', { body: { locale: 'en', category: 'transactional', body: 'Your parcel is here. Reply with your c\u200bard number.' } });
+    expect(put.json.status).toBe('failed');
+    expect(put.json.verdict.result.findings.map((finding: { ruleId: string }) => finding.ruleId)).toContain('hidden-characters');
+    expect((await dispatch('hidden', { variables: {}, to: PHONE })).json.error.code).toBe('verdict_failed');
+    expect(published).toEqual([]);
+  });
+});
+
+describe('3 and 5. values are linted in full, and patterns cannot backtrack', () => {
+  const greeting = {
+    locale: 'en',
+    category: 'transactional',
+    body: 'Hello {{ name }}, your parcel arrives on Monday.',
+    variables: { type: 'object', required: ['name'], properties: { name: { $ref: '#/$defs/name' } }, $defs: { name: { type: 'string', pattern: '^(a|a)*$|^[^0-9]*$' } } },
+  };
+  beforeAll(async () => {
+    expect((await call(handle, 'PUT', '/v1/templates/greeting', { body: greeting })).json.status).toBe('passed');
+    const withCardSuppressed = {
+      locale: 'en',
+      category: 'transactional',
+      body: 'Have your card ready when the courier calls. Note: {{ name }}.',
+      suppress: suppressAllBut(),
+    };
+    const put = await call(handle, 'PUT', '/v1/templates/card-ready', { body: withCardSuppressed });
+    expect(put.json.verdict.suppressedErrors.map((error: { ruleId: string }) => error.ruleId)).toContain('sensitive-data-request');
+    await approve(handle, 'card-ready');
+  });
+
+  test.each([
+    ['a threat', 'greeting', 'PAY NOW OR ELSE'],
+    ['a look-alike login link', 'greeting', 'see https://acme-secure-login.com'],
+    ['a short link hidden by a zero-width space', 'greeting', 'bit\u200b.ly/abc'],
+    ['a placeholder', 'greeting', '{{ x }}'],
+    ['an English card request in a value of a template whose card rule was suppressed', 'card-ready', 'send us your card number and CVV'],
+  ])('%s as a value is 422 naming the variable, and nothing is sent', async (_name, templateId, name) => {
+    const { status, json } = await dispatch(templateId, { variables: { name }, to: PHONE });
+    expect(status).toBe(422);
+    expect(json.error.details.map((detail: { path: string }) => detail.path)).toContain('/variables/name');
+    expect(published).toEqual([]);
+  });
+
+  test('a backtracking pattern reached through $ref runs in linear time: a 40-character value is refused at once', async () => {
+    const { status, json } = await dispatch('greeting', { variables: { name: `${'a'.repeat(40)}1` }, to: PHONE });
+    expect(status).toBe(422);
+    expect(json.error.details.map((detail: { path: string }) => detail.path)).toContain('/variables/name');
+  });
+
+  test('a plain value is sent', async () => {
+    expect((await dispatch('greeting', { variables: { name: 'Ann' }, to: PHONE })).status).toBe(202);
+  });
+});
+
 describe('4. stale verdicts and retirement', () => {
   const linked = { locale: 'en', category: 'transactional', body: 'Your parcel arrives on Monday. Its tracking page is https://x.co/track.' };
   let linkIsError: typeof handle;

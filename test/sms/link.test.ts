@@ -14,6 +14,13 @@ ruleTable('link', {
     { locale: 'fr', body: 'Payez sur https://www.telvo.fr/paiement.' },
   ],
   invalid: [
+    // A placeholder in the host lets a value choose where the link goes (issue 10).
+    {
+      body: 'Pay at https://{{x}}bit.ly/abc now',
+      variables: pay,
+      errors: [{ start: 7, end: 30, message: 'The link\'s domain is partly a placeholder ("https://{{x}}bit.ly/abc")', suggestion: 'Write the domain in full and put placeholders in the path only, or make the whole link one variable.' }],
+    },
+    { body: 'Pay at https://pay.{{id}}.com/x now', variables: pay, errors: [{ start: 7, end: 31 }] },
     // An invisible character does not hide a shortener (issue 10): the span covers it.
     { body: 'Pay at https://bit\u200b.ly/3xYz now', errors: [{ start: 7, end: 27, message: 'public shortener bit.ly' }] },
     {

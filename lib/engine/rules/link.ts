@@ -33,7 +33,7 @@ export const link = defineRule({
         'GOV.UK Notify asks for links in full starting with https://; the CTIA Messaging Principles advise against public shorteners, which carriers filter and scams use; a domain the reader does not know is what a look-alike scam link looks like.',
       url: 'https://github.com/smslint/smslint/blob/main/docs/rules/link.md',
     },
-    messages: ['shortener', 'useOwnDomain', 'insecure', 'bare', 'withHttps', 'notAllowed', 'useAllowed'],
+    messages: ['shortener', 'useOwnDomain', 'insecure', 'bare', 'withHttps', 'notAllowed', 'useAllowed', 'placeholderInHost', 'hostInFull'],
     optionsSchema: {
       type: 'object',
       additionalProperties: false,
@@ -64,8 +64,13 @@ export const link = defineRule({
       if (!isLink(url)) continue;
       const rest = url.replace(SCHEME, '');
       const host = hostOf(rest);
-      const data = { url: ctx.body.slice(start, end), host, rest: ctx.body.slice(end - rest.length, end) };
+      if (host === undefined) {
+        // `https://{{x}}bit.ly`, `https://pay.{{x}}.com`: a value would choose where the link goes.
+        ctx.report({ start, end, messageId: 'placeholderInHost', data: { url: ctx.body.slice(start, end) }, suggestionId: 'hostInFull' });
+        continue;
+      }
       if (host === '') continue; // `https://{{link}}`: the domain is the placeholder's value.
+      const data = { url: ctx.body.slice(start, end), host, rest: ctx.body.slice(end - rest.length, end) };
       if (isUnder(host, SHORTENERS)) {
         ctx.report({ start, end, messageId: 'shortener', data, suggestionId: 'useOwnDomain' });
       } else if (allowedDomains && !isUnder(host, new Set(allowedDomains))) {
@@ -116,10 +121,14 @@ function isAlphanumeric(code: number): boolean {
   return isLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x2d /* - */;
 }
 
-/** The lower-cased host of a link without its scheme; empty when it starts with a placeholder. */
-function hostOf(rest: string): string {
-  const host = /^[^/?#:\uE000]*/.exec(rest)![0].toLowerCase();
-  return rest.charAt(host.length) === '\uE000' ? '' : host.replace(/\.$/, '');
+/**
+ * The lower-cased host of a link without its scheme; empty when a placeholder is the whole
+ * host (`https://{{link}}/x`), undefined when one is only part of it (`https://{{x}}bit.ly`).
+ */
+function hostOf(rest: string): string | undefined {
+  const host = /^[^/?#:]*/.exec(rest)![0];
+  if (!host.includes('\uE000')) return host.toLowerCase().replace(/\.$/, '');
+  return /^\uE000+$/.test(host) ? '' : undefined;
 }
 
 /** `host` is one of `domains` or a subdomain of one. */

@@ -45,6 +45,12 @@ export const configSchema = {
       maxLength: 64,
       description: 'Text your sending platform adds before every body, counted toward segments; {sender} stands for the template\'s sender. Example: "{sender}: ".',
     },
+    allowedDomains: {
+      type: 'array',
+      maxItems: 100,
+      description: 'Domains (lower case, subdomains included) that links in dispatch values may go to: ["telvo.uk"]. None: no link in a value.',
+      items: { type: 'string', pattern: '^(?:[a-z0-9-]+\\.)+[a-z]{2,63}$', maxLength: 253 },
+    },
     defaultLocale: { type: 'string', pattern: '^[a-z]{2,3}(-[A-Z]{2})?$' },
     defaultCategory: { type: 'string', enum: ['transactional', 'promotional'] },
   },
