@@ -4,6 +4,8 @@ import { startLocalService } from './server';
 
 /** `npm start`: the service on http://127.0.0.1:$PORT (default 3000), data in `.data/`. */
 async function main(): Promise<void> {
+  // Everything the server writes (dynalite's LevelDB files included) is its user's alone.
+  process.umask(0o077);
   const port = Number(process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${process.env.PORT}"`);
   const dataDir = resolve(process.env.SMSLINT_DATA_DIR ?? '.data');

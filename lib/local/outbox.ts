@@ -27,7 +27,7 @@ export class OutboxPublisher implements SmsPublisher {
       senderId: sms.senderId ?? null,
       publishedAt: new Date().toISOString(),
     };
-    await appendFile(this.file, `${JSON.stringify(record)}\n`, 'utf8');
+    await appendFile(this.file, `${JSON.stringify(record)}\n`, { encoding: 'utf8', mode: 0o600 });
     return { messageId: record.messageId };
   }
 

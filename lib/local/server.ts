@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -15,11 +15,15 @@ import { createServiceHandler } from '../service/service';
 import { createTableInput } from '../service/table';
 import { JsonConsoleLogger } from './console-logger';
 import { OutboxPublisher } from './outbox';
+import { HmacRequestMac } from './request-key';
 
 export interface LocalServiceOptions {
   port: number;
   host?: string;
-  /** Holds `dynamodb/` (dynalite's LevelDB) and `outbox.jsonl`. One server per directory. */
+  /**
+   * Holds `dynamodb/` (dynalite's LevelDB), `outbox.jsonl` and `idempotency.key`, readable
+   * by their owner only (0700, files 0600). One server per directory.
+   */
   dataDir: string;
   logger?: Logger;
 }
@@ -33,12 +37,20 @@ const TABLE_NAME = 'smslint';
 
 /**
  * The service on this machine, with no AWS account: dynalite (in process, data on disk)
- * as DynamoDB, a JSON-lines outbox as SNS, the same routes behind `node:http`, plus the
- * playground page at `/` and `GET /v1/outbox`.
+ * as DynamoDB, a JSON-lines outbox as SNS, a key file as the KMS HMAC key, the same routes
+ * behind `node:http`, plus the playground page at `/` and `GET /v1/outbox`.
+ *
+ * Who calls is the `X-Smslint-Principal` header (default `local`): anyone on this machine
+ * may claim any name, which is what a local stand-in for IAM can do. A web page cannot
+ * reach it through DNS rebinding: a request whose `Host` is not 127.0.0.1, localhost or
+ * [::1] with this port is refused (421).
  */
 export async function startLocalService({ port, host = '127.0.0.1', dataDir, logger = new JsonConsoleLogger('smslint-local') }: LocalServiceOptions): Promise<LocalService> {
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // An existing directory keeps its mode: it holds rendered texts and the key, so it is made private.
+  chmodSync(dataDir, 0o700);
   const unlock = lockDataDir(dataDir);
+  mkdirSync(join(dataDir, 'dynamodb'), { recursive: true, mode: 0o700 });
   const database = dynalite({ createTableMs: 0, path: join(dataDir, 'dynamodb') });
   await listen(database, 0, '127.0.0.1', 'dynalite');
   const client = new DynamoDBClient({
@@ -58,10 +70,25 @@ export async function startLocalService({ port, host = '127.0.0.1', dataDir, log
       { method: 'GET', pattern: '/v1/outbox', handle: async () => jsonResponse(200, { items: await outbox.records() }) },
     ];
     const handle = createServiceHandler(
-      { store: new DynamoTemplateStore(TABLE_NAME, client), publisher: outbox, logger, now: () => new Date(), newId: randomUUID },
+      {
+        store: new DynamoTemplateStore(TABLE_NAME, client),
+        publisher: outbox,
+        logger,
+        now: () => new Date(),
+        newId: randomUUID,
+        requestMac: HmacRequestMac.fromFile(join(dataDir, 'idempotency.key')),
+      },
       localRoutes,
     );
-    server = createServer((incoming, outgoing) => {
+    const listening = createServer((incoming, outgoing) => {
+      if (!isOwnHost(incoming.headers.host, (listening.address() as AddressInfo).port)) {
+        incoming.resume();
+        const refusal = jsonResponse(421, {
+          error: { code: 'misdirected_request', message: 'this server answers only to 127.0.0.1, localhost or [::1] with its port', details: [{ path: 'header/host', message: 'is not this server' }] },
+        });
+        outgoing.writeHead(refusal.status, refusal.headers).end(refusal.body);
+        return;
+      }
       const answered = readRequest(incoming)
         .then(handle)
         .then((response) => void outgoing.writeHead(response.status, response.headers).end(response.body))
@@ -72,6 +99,7 @@ export async function startLocalService({ port, host = '127.0.0.1', dataDir, log
       inFlight.add(answered);
       void answered.finally(() => inFlight.delete(answered));
     });
+    server = listening;
     await listen(server, port, host, 'the smslint server');
   } catch (error) {
     await closeAll(undefined, database, client);
@@ -84,6 +112,11 @@ export async function startLocalService({ port, host = '127.0.0.1', dataDir, log
   return { url: `http://${shownHost}:${address.port}`, close: () => closeAll(running, database, client, inFlight).finally(unlock) };
 }
 
+/** The Host header of a request meant for this server: a loopback name with its port. */
+function isOwnHost(host: string | undefined, port: number): boolean {
+  return host !== undefined && ['127.0.0.1', 'localhost', '[::1]'].some((name) => host.toLowerCase() === `${name}:${port}`);
+}
+
 /**
  * One server per data directory: a second dynalite on the same LevelDB crashes its whole
  * process with "Database is closed", so the directory is claimed first with a lock file
@@ -93,7 +126,7 @@ function lockDataDir(dataDir: string): () => void {
   const lockFile = join(dataDir, 'server.lock');
   for (;;) {
     try {
-      writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      writeFileSync(lockFile, String(process.pid), { flag: 'wx', mode: 0o600 });
       return () => rmSync(lockFile, { force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -150,7 +183,9 @@ async function readRequest(incoming: IncomingMessage): Promise<ServiceRequest> {
   const query: Record<string, string> = {};
   for (const [name, value] of new URLSearchParams(queryStart < 0 ? '' : target.slice(queryStart + 1))) query[name] ??= value;
   const body = chunks.length === 0 ? null : Buffer.concat(chunks).toString('utf8');
-  return { method: incoming.method ?? 'GET', path: queryStart < 0 ? target : target.slice(0, queryStart), query, headers, body };
+  // Local only: in AWS the principal is the signed caller's ARN, and this header names nobody.
+  const principal = headers['x-smslint-principal'] ?? 'local';
+  return { method: incoming.method ?? 'GET', path: queryStart < 0 ? target : target.slice(0, queryStart), query, headers, body, principal };
 }
 
 function listen(server: Server, port: number, host: string, what: string): Promise<void> {

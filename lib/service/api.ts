@@ -44,9 +44,9 @@ function matchRoute(routes: CompiledRoute[], request: ServiceRequest): { route: 
     allowed.push(route.method);
   }
   if (allowed.length > 0) {
-    throw new ServiceError(405, 'method_not_allowed', `${request.method} is not allowed here`, { headers: { allow: allowed.join(', ') } });
+    throw new ServiceError(405, 'method_not_allowed', 'this method is not allowed on this path', { headers: { allow: allowed.join(', ') } });
   }
-  throw new ServiceError(404, 'route_not_found', `no route for ${request.method} ${request.path}`);
+  throw new ServiceError(404, 'route_not_found', 'no route for this path');
 }
 
 function matchSegments(pattern: string[], segments: string[]): Record<string, string> | undefined {
@@ -68,7 +68,7 @@ function decodeParams(params: Record<string, string>): Record<string, string> {
       throw badRequest(`the path parameter ${name} is not valid`, [{ path: `path/${name}`, message: 'is not a valid percent-encoded value' }]);
     }
     // A dot segment names no resource (a client would resolve it to another path).
-    if (decoded[name] === '.' || decoded[name] === '..') throw new ServiceError(404, 'route_not_found', `no route for the dot segment ${value}`);
+    if (decoded[name] === '.' || decoded[name] === '..') throw new ServiceError(404, 'route_not_found', 'a dot segment names no resource');
   }
   return decoded;
 }

@@ -1,16 +1,20 @@
-import { InputError, lint, problemsOf, rules, validateTemplate, type Finding, type InputProblem, type Template } from '../engine';
+import { InputError, lintDispatch, problemsOf, validateTemplate, type Config, type Finding, type InputProblem, type Template } from '../engine';
+import { boundFindings } from './bounds';
 import { ServiceError } from './errors';
 import type { Route } from './http';
 import { canonicalJson, escapePointer, jsonResponse, readJsonBody } from './json';
 import type { Logger } from './logger';
-import { idempotencyKeyHeader, templateIdParam } from './params';
+import { idempotencyKeyHeader, principalOf, templateIdParam } from './params';
 import { senderIdFor, type SmsPublisher } from './publisher';
-import { maskPhoneNumber, renderBody } from './render';
+import { maskPhoneNumber } from './render';
 import type { DispatchRequest } from './schemas';
-import type { DispatchRecord, IdempotencyClaim, TemplateStore, TemplateVersion } from './store';
+import type { RequestMac } from './request-mac';
+import { reviewOf } from './review';
+import { retired } from './review-routes';
+import type { DispatchRecord, IdempotencyClaim, TemplateStore, TemplateVersion, Verdict } from './store';
 import { found } from './template-routes';
 import { compileVariablesSchema, parseDispatchRequest } from './validation';
-import { sha256 } from './verdict';
+import { decisionOf, outcomeOf, sha256 } from './verdict';
 
 export interface DispatchRouteDeps {
   store: TemplateStore;
@@ -18,26 +22,10 @@ export interface DispatchRouteDeps {
   logger: Logger;
   now: () => Date;
   newId: () => string;
-}
-
-/**
- * The rules that judge a rendered text: its values are known now, so only length and
- * encoding are checked again. Too many segments refuses the send whatever the rule's
- * severity (it is a warning on templates, where the count is a worst case); an encoding
- * finding refuses it only at severity error.
- */
-const RENDERED_TEXT_RULES = new Set(['sms-encoding', 'sms-segments']);
-/**
- * Values are free text: one can carry a PIN request or a short link into a template that
- * passed. A `sensitive-data-request` or `link` finding in the rendered text refuses the
- * send unless the stored verdict already had one of that rule (accepted in review); a
- * template's suppressions cover its own text, not the values, so they are not carried over.
- */
-const SCAM_VECTOR_RULES = new Set(['sensitive-data-request', 'link']);
-function blocksRenderedText(finding: Finding, acceptedInReview: ReadonlySet<string>): boolean {
-  if (finding.suppressed) return false;
-  if (SCAM_VECTOR_RULES.has(finding.ruleId)) return !acceptedInReview.has(finding.ruleId);
-  return finding.ruleId === 'sms-segments' || (finding.ruleId === 'sms-encoding' && finding.severity === 'error');
+  /** Fingerprints requests for idempotency claims (KMS in AWS, a key file locally). */
+  requestMac: RequestMac;
+  /** The lint config verdicts are made with: dispatch re-lints under it (the engine's defaults when absent). */
+  config?: Config;
 }
 
 /** The problems of a stored template the engine's checks (its `variables` patterns) now refuse, if any. */
@@ -52,12 +40,13 @@ function stillAccepted(template: Template): InputProblem[] | undefined {
 }
 
 /**
- * `POST /v1/templates/{templateId}/dispatch`: the gate. A version is sent only if its
- * stored verdict passed, its values fit its `variables` schema and the rendered text
- * still fits its segments. The Idempotency-Key is claimed by a conditional write BEFORE
- * publishing, so concurrent retries publish once.
+ * `POST /v1/templates/{templateId}/dispatch`: the gate. A version is sent only if it is
+ * not retired, its current verdict passed (or was approved by someone other than its
+ * submitter), the current rules still say the same of it, its values fit its `variables`
+ * schema and the rendered text brings nothing the review did not see. The Idempotency-Key
+ * is claimed by a conditional write BEFORE publishing, so concurrent retries publish once.
  */
-export function dispatchRoutes({ store, publisher, logger, now, newId }: DispatchRouteDeps): Route[] {
+export function dispatchRoutes({ store, publisher, logger, now, newId, requestMac, config }: DispatchRouteDeps): Route[] {
   return [
     {
       method: 'POST',
@@ -66,11 +55,14 @@ export function dispatchRoutes({ store, publisher, logger, now, newId }: Dispatc
         const templateId = templateIdParam(params);
         const idempotencyKey = idempotencyKeyHeader(request);
         const dispatch = parseDispatchRequest(readJsonBody(request));
+        const dispatchedBy = principalOf(request);
+        // The digest first: KMS takes at most 4 KB, a request may hold 64 KB of values.
+        const requestHash = await requestMac.mac(sha256(canonicalJson({ templateId, idempotencyKey, dispatch })));
 
         const earlier = await store.getClaim(templateId, idempotencyKey);
         let abandoned: string | undefined;
         if (earlier) {
-          const replay = replayOf(earlier, dispatch);
+          const replay = replayOf(earlier, requestHash);
           if (replay) return replay;
           if (earlier.status === 'pending') {
             if (!(await wasAbandoned(store, earlier, now()))) throw inProgress();
@@ -81,20 +73,20 @@ export function dispatchRoutes({ store, publisher, logger, now, newId }: Dispatc
         const stored = dispatch.version === undefined
           ? found(await store.getLatestVersion(templateId), `template ${templateId} does not exist`)
           : found(await store.getVersion(templateId, dispatch.version), `template ${templateId} has no version ${dispatch.version}`);
-        const body = checkedText(stored, dispatch);
+        const verdict = await sendableVerdict(store, stored, config);
+        const body = checkedText(stored, verdict, dispatch, config);
 
-        const dispatchId = newId();
         const claim: IdempotencyClaim = {
           templateId,
           idempotencyKey,
-          dispatchId,
-          requestHash: requestHash(dispatchId, dispatch),
+          dispatchId: newId(),
+          requestHash,
           status: 'pending',
           createdAt: now().toISOString(),
         };
         if (!(await store.claim(claim, abandoned))) {
           const current = await store.getClaim(templateId, idempotencyKey);
-          const replay = current && replayOf(current, dispatch);
+          const replay = current && replayOf(current, requestHash);
           if (replay) return replay;
           throw inProgress();
         }
@@ -105,6 +97,7 @@ export function dispatchRoutes({ store, publisher, logger, now, newId }: Dispatc
           idempotencyKey,
           status: 'pending',
           to: maskPhoneNumber(dispatch.to),
+          dispatchedBy,
           createdAt: claim.createdAt,
           updatedAt: claim.createdAt,
         };
@@ -160,20 +153,6 @@ async function settle(store: TemplateStore, logger: Logger, record: DispatchReco
 }
 
 /**
- * A claim holds a fingerprint of its request, salted with its dispatch id, to tell a retry
- * from another request under the same key (full number included). It is 16 bits on
- * purpose: whoever reads the table knows the masked number (10^7 candidates) and, for a
- * template without placeholders, the rest of the request; a full hash would confirm the
- * one number that fits, 16 bits leave about 150. The cost: a different request under a
- * reused key goes unnoticed once in 65,536.
- */
-const REQUEST_FINGERPRINT_HEX_DIGITS = 4;
-
-function requestHash(dispatchId: string, dispatch: DispatchRequest): string {
-  return sha256(`${dispatchId}\n${canonicalJson(dispatch)}`).slice(0, REQUEST_FINGERPRINT_HEX_DIGITS);
-}
-
-/**
  * A claim still pending long after any function could still be running for it (Lambda
  * stops at 15 minutes) whose dispatch record was never written: nothing was sent (the
  * record is written before publishing), so the key may be claimed again. A pending
@@ -191,8 +170,8 @@ async function wasAbandoned(store: TemplateStore, claim: IdempotencyClaim, now: 
  * (go ahead) after a recorded failure or while pending (the caller decides). Another
  * request under the same key is refused, as the IETF Idempotency-Key draft says.
  */
-function replayOf(claim: IdempotencyClaim, dispatch: DispatchRequest) {
-  if (claim.requestHash !== requestHash(claim.dispatchId, dispatch)) {
+function replayOf(claim: IdempotencyClaim, requestHash: string) {
+  if (claim.requestHash !== requestHash) {
     throw new ServiceError(422, 'idempotency_key_reused', 'this Idempotency-Key was used for another request', {
       details: [{ path: 'header/idempotency-key', message: 'was used with a different body' }],
     });
@@ -205,16 +184,42 @@ function inProgress(): ServiceError {
   return new ServiceError(409, 'dispatch_in_progress', 'a dispatch with this Idempotency-Key is in progress; retry later');
 }
 
-/** The text to send, or the refusal: failed verdict (409), bad values or too long once rendered (422). */
-function checkedText(stored: TemplateVersion, dispatch: DispatchRequest): string {
-  const { template, verdict } = stored;
-  if (!verdict.result.passed) {
-    const blocking = verdict.result.findings.filter((finding) => finding.severity === 'error' && !finding.suppressed);
-    throw new ServiceError(409, 'verdict_failed', `version ${stored.version} did not pass the lint and cannot be sent`, {
-      details: blocking.map(asProblem('/template/body')),
-      extra: { findings: blocking },
+/**
+ * The current verdict of a version that may be sent, or the refusal (409): retired; the
+ * current rules and config say something else than the verdict (relint it); failed; or
+ * its suppressed errors are not approved yet.
+ */
+async function sendableVerdict(store: TemplateStore, stored: TemplateVersion, config: Config | undefined): Promise<Verdict> {
+  const review = await reviewOf(store, stored);
+  if (review.retirement) throw retired(stored);
+  const { verdict } = review;
+  const current = outcomeOf(stored.template, config);
+  if (decisionOf(current) !== decisionOf(verdict)) {
+    const shown = boundFindings(current.result.findings);
+    throw new ServiceError(409, 'verdict_stale', `the current rules judge version ${stored.version} otherwise (${current.status}) than its verdict (${verdict.status}): relint it`, {
+      details: shown.findings.filter((finding) => finding.severity === 'error').map(asProblem('/template/body')),
+      extra: { status: current.status, findings: shown.findings, omittedFindings: shown.omittedFindings },
     });
   }
+  if (verdict.status === 'failed') {
+    const blocking = boundFindings(verdict.result.findings.filter((finding) => finding.severity === 'error' && !finding.suppressed));
+    throw new ServiceError(409, 'verdict_failed', `version ${stored.version} did not pass the lint and cannot be sent`, {
+      details: blocking.findings.map(asProblem('/template/body')),
+      extra: { findings: blocking.findings, omittedFindings: blocking.omittedFindings },
+    });
+  }
+  if (verdict.status === 'needs_approval' && !review.approval) {
+    throw new ServiceError(409, 'approval_required', `version ${stored.version} passed only by suppressing errors: someone other than its submitter must approve it first`, {
+      details: verdict.suppressedErrors.map((error) => ({ path: '/template/suppress', message: `${error.ruleId}: ${error.message} (suppressed: ${error.suppressionReason ?? 'no reason'})` })),
+      extra: { suppressedErrors: verdict.suppressedErrors },
+    });
+  }
+  return verdict;
+}
+
+/** The text to send, or the refusal (422): values that do not fit, or a rendered text the review did not see. */
+function checkedText(stored: TemplateVersion, verdict: Verdict, dispatch: DispatchRequest, config: Config | undefined): string {
+  const { template } = stored;
   if (template.variables !== undefined) {
     const validate = stillAccepted(template) ?? compileVariablesSchema(template.variables, verdict.contentHash);
     // Checked when submitted; refused now only if the checks grew stricter since (submit a new version).
@@ -225,24 +230,23 @@ function checkedText(stored: TemplateVersion, dispatch: DispatchRequest): string
     if (tooLong.length > 0) throw invalidVariables(tooLong);
     if (!validate(dispatch.variables)) throw invalidVariables(problemsOf(validate.errors).map(({ path, message }) => ({ path: `/variables${path}`, message })));
   }
-  const rendered = renderBody(template.body, dispatch.variables);
-  if ('problems' in rendered) throw invalidVariables(rendered.problems);
-  const acceptedInReview = new Set(verdict.result.findings.map((finding) => finding.ruleId));
-  const blocking = lint(renderedTemplate(template, rendered.text)).findings.filter((finding) => blocksRenderedText(finding, acceptedInReview));
-  if (blocking.length > 0) {
-    throw new ServiceError(422, 'rendered_text_refused', 'the text filled with these values does not fit the SMS limits or asks for what a template may not', {
-      details: blocking.map(asProblem('/variables')),
-      extra: { findings: blocking },
+  // The whole rule set on the rendered text (the scam rules in every language), without the
+  // template's suppressions: any finding the reviewed template does not have is refused.
+  // Without `suppress`: they do not apply to values anyway, and lintDispatch's scam-only
+  // linter refuses a suppression of a rule it does not hold (reported to gate-engine).
+  const { suppress: _suppress, ...unsuppressed } = template;
+  const rendered = lintDispatch(unsuppressed, dispatch.variables, config);
+  if (rendered.problems.length > 0) throw invalidVariables(rendered.problems);
+  const blocking = boundFindings(rendered.findings);
+  if (blocking.findings.length > 0) {
+    throw new ServiceError(422, 'rendered_text_refused', 'these values bring into the text what the reviewed template does not have', {
+      details: blocking.findings.flatMap((finding) =>
+        finding.variables.map((name) => ({ path: `/variables/${name.split('.').map(escapePointer).join('/')}`, message: `${finding.ruleId}: ${finding.message}` })),
+      ),
+      extra: { findings: blocking.findings, omittedFindings: blocking.omittedFindings },
     });
   }
   return rendered.text;
-}
-
-/** The rendered text as a template with no placeholders (the sender prefix counts), keeping the length and encoding suppressions. */
-function renderedTemplate(template: Template, text: string): Template {
-  const suppress = (template.suppress ?? []).filter(({ rule }) => RENDERED_TEXT_RULES.has(rule) && Object.hasOwn(rules, rule));
-  const { locale, category, sender } = template;
-  return { locale, category, body: text, ...(sender === undefined ? {} : { sender }), ...(suppress.length > 0 ? { suppress } : {}) };
 }
 
 function asProblem(path: string): (finding: Finding) => InputProblem {

@@ -2,14 +2,11 @@ import { ConditionalCheckFailedException, DynamoDBClient, type DynamoDBClientCon
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Template } from '../engine';
 import { StoreUnavailableError, VersionTooLargeError } from './errors';
-import type { DispatchRecord, Verdict, IdempotencyClaim, TemplateStore, TemplateVersion, VersionPage } from './store';
+import type { Approval, DispatchRecord, IdempotencyClaim, Retirement, TemplateStore, TemplateVersion, Verdict, VerdictRecord, VersionPage } from './store';
 import { keys } from './table';
 
-/**
- * Submissions racing for one template: each loser of a number tries the next one up, so
- * the k-th of k simultaneous writers needs k puts. Past this many it is 503 (retry later).
- */
-const MAX_VERSION_ATTEMPTS = 100;
+/** Writers racing for the next version (or verdict) number: past this many attempts it is 503. */
+const MAX_APPEND_ATTEMPTS = 100;
 /** DynamoDB holds 400 KB an item; what JSON measures is kept under it with room for the keys and names. */
 const MAX_VERSION_BYTES = 380_000;
 
@@ -34,6 +31,7 @@ interface VersionItem {
   templateId: string;
   version: number;
   templateJson: string;
+  submittedBy: string;
   verdict: Verdict;
 }
 
@@ -58,50 +56,105 @@ export class DynamoTemplateStore implements TemplateStore {
   }
 
   async appendVersion(templateId: string, content: Omit<TemplateVersion, 'templateId' | 'version'>): Promise<number> {
-    const size = Buffer.byteLength(JSON.stringify(content.template)) + Buffer.byteLength(JSON.stringify(content.verdict));
-    if (size > MAX_VERSION_BYTES) throw new VersionTooLargeError(size, MAX_VERSION_BYTES);
-    let version = await this.latestVersionNumber(templateId);
-    for (let attempt = 0; attempt < MAX_VERSION_ATTEMPTS; attempt++) {
-      if (attempt > 0) {
-        // Lost the number: wait a little (jittered, so racing writers spread out) and start
-        // again from the latest, instead of climbing one by one behind writers that keep coming.
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 ** attempt)));
-        version = Math.max(version, await this.latestVersionNumber(templateId));
-      }
-      // A number is only tried once the one below it is taken: versions have no gaps.
-      version++;
-      const item: VersionItem = {
-        pk: keys.template(templateId),
-        sk: keys.version(version),
-        templateId,
-        version,
-        templateJson: JSON.stringify(content.template),
-        verdict: content.verdict,
-      };
-      if (await this.putIfAbsent({ ...item })) return version;
-    }
-    throw new StoreUnavailableError(new Error(`too many concurrent submissions for template ${templateId}`));
+    checkSize(JSON.stringify(content.template), content.verdict);
+    const item = (version: number): VersionItem => ({
+      pk: keys.template(templateId),
+      sk: keys.version(version),
+      templateId,
+      version,
+      templateJson: JSON.stringify(content.template),
+      submittedBy: content.submittedBy,
+      verdict: content.verdict,
+    });
+    return this.appendNext(keys.template(templateId), keys.versionPrefix, 'version', item, `template ${templateId}`);
   }
 
-  async getLatestVersion(templateId: string): Promise<TemplateVersion | undefined> {
-    return (await this.queryVersions(templateId, 1)).items[0];
+  async appendVerdict(templateId: string, version: number, verdict: Verdict): Promise<number> {
+    checkSize('', verdict);
+    const item = (sequence: number): VerdictRecord & { pk: string; sk: string } => ({
+      pk: keys.template(templateId),
+      sk: keys.verdict(version, sequence),
+      templateId,
+      version,
+      sequence,
+      verdict,
+    });
+    return this.appendNext(keys.template(templateId), keys.verdictPrefix(version), 'sequence', item, `version ${version} of ${templateId}`);
   }
 
-  private async latestVersionNumber(templateId: string): Promise<number> {
+  async getLatestVerdict(templateId: string, version: number): Promise<VerdictRecord | undefined> {
     const result = await this.send(() =>
       this.documents.send(
         new QueryCommand({
           TableName: this.tableName,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': keys.template(templateId), ':prefix': keys.versionPrefix },
-          ProjectionExpression: 'version',
+          ExpressionAttributeValues: { ':pk': keys.template(templateId), ':prefix': keys.verdictPrefix(version) },
           ScanIndexForward: false,
           ConsistentRead: true,
           Limit: 1,
         }),
       ),
     );
-    return (result.Items?.[0]?.version as number | undefined) ?? 0;
+    return withoutKeys(result.Items?.[0]) as VerdictRecord | undefined;
+  }
+
+  putApproval(approval: Approval): Promise<boolean> {
+    return this.putIfAbsent({ pk: keys.template(approval.templateId), sk: keys.approval(approval.version, approval.verdictSequence), ...approval });
+  }
+
+  async getApproval(templateId: string, version: number, verdictSequence: number): Promise<Approval | undefined> {
+    return withoutKeys(await this.get(keys.template(templateId), keys.approval(version, verdictSequence))) as Approval | undefined;
+  }
+
+  putRetirement(retirement: Retirement): Promise<boolean> {
+    return this.putIfAbsent({ pk: keys.template(retirement.templateId), sk: keys.retirement(retirement.version), ...retirement });
+  }
+
+  async getRetirement(templateId: string, version: number): Promise<Retirement | undefined> {
+    return withoutKeys(await this.get(keys.template(templateId), keys.retirement(version))) as Retirement | undefined;
+  }
+
+  /**
+   * Puts `item(n)` under the next free number after the highest under `prefix` (read from
+   * `attribute`). Writers racing for one number: each loser tries again above the latest,
+   * so the k-th of k simultaneous writers needs k puts. Past a limit it is 503 (retry later).
+   */
+  private async appendNext(pk: string, prefix: string, attribute: string, item: (n: number) => object, what: string): Promise<number> {
+    let number = await this.latestNumber(pk, prefix, attribute);
+    for (let attempt = 0; attempt < MAX_APPEND_ATTEMPTS; attempt++) {
+      if (attempt > 0) {
+        // Lost the number: wait a little (jittered, so racing writers spread out) and start
+        // again from the latest, instead of climbing one by one behind writers that keep coming.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 ** attempt)));
+        number = Math.max(number, await this.latestNumber(pk, prefix, attribute));
+      }
+      // A number is only tried once the one below it is taken: no gaps.
+      number++;
+      if (await this.putIfAbsent(item(number))) return number;
+    }
+    throw new StoreUnavailableError(new Error(`too many concurrent writes for ${what}`));
+  }
+
+  async getLatestVersion(templateId: string): Promise<TemplateVersion | undefined> {
+    return (await this.queryVersions(templateId, 1)).items[0];
+  }
+
+  private async latestNumber(pk: string, prefix: string, attribute: string): Promise<number> {
+    const result = await this.send(() =>
+      this.documents.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+          ProjectionExpression: '#n',
+          ExpressionAttributeNames: { '#n': attribute },
+          ScanIndexForward: false,
+          ConsistentRead: true,
+          Limit: 1,
+        }),
+      ),
+    );
+    return (result.Items?.[0]?.[attribute] as number | undefined) ?? 0;
   }
 
   async getVersion(templateId: string, version: number): Promise<TemplateVersion | undefined> {
@@ -119,10 +172,7 @@ export class DynamoTemplateStore implements TemplateStore {
   }
 
   async getClaim(templateId: string, idempotencyKey: string): Promise<IdempotencyClaim | undefined> {
-    const item = await this.get(keys.idempotency(templateId, idempotencyKey), keys.idempotencySort);
-    if (!item) return undefined;
-    const { pk: _pk, sk: _sk, ...claim } = item;
-    return claim as unknown as IdempotencyClaim;
+    return withoutKeys(await this.get(keys.idempotency(templateId, idempotencyKey), keys.idempotencySort)) as IdempotencyClaim | undefined;
   }
 
   async claim(claim: IdempotencyClaim, abandonedDispatchId?: string): Promise<boolean> {
@@ -209,9 +259,9 @@ export class DynamoTemplateStore implements TemplateStore {
     return result.Item;
   }
 
-  private putIfAbsent(item: Record<string, unknown>): Promise<boolean> {
+  private putIfAbsent(item: object): Promise<boolean> {
     return this.conditional(() =>
-      this.documents.send(new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' })),
+      this.documents.send(new PutCommand({ TableName: this.tableName, Item: { ...item }, ConditionExpression: 'attribute_not_exists(pk)' })),
     );
   }
 
@@ -235,8 +285,21 @@ export class DynamoTemplateStore implements TemplateStore {
   }
 }
 
-function toVersion({ templateId, version, templateJson, verdict }: VersionItem): TemplateVersion {
-  return { templateId, version, template: JSON.parse(templateJson) as Template, verdict };
+function toVersion({ templateId, version, templateJson, submittedBy, verdict }: VersionItem): TemplateVersion {
+  return { templateId, version, template: JSON.parse(templateJson) as Template, submittedBy, verdict };
+}
+
+/** An item as the port's record: its table keys left out. */
+function withoutKeys(item: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!item) return undefined;
+  const { pk: _pk, sk: _sk, ...rest } = item;
+  return rest;
+}
+
+/** What JSON measures of a template and a verdict is kept under the item limit, with room for the keys and names. */
+function checkSize(templateJson: string, verdict: Verdict): void {
+  const size = Buffer.byteLength(templateJson) + Buffer.byteLength(JSON.stringify(verdict));
+  if (size > MAX_VERSION_BYTES) throw new VersionTooLargeError(size, MAX_VERSION_BYTES);
 }
 
 /** Throttling, a server-side fault or no answer at all (connection refused, timeout). */

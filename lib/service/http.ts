@@ -7,6 +7,12 @@ export interface ServiceRequest {
   /** Header names in lower case. */
   headers: Record<string, string | undefined>;
   body: string | null;
+  /**
+   * Who is calling: the IAM principal ARN of the signed request in AWS (from API Gateway's
+   * request context, never from a header), the `X-Smslint-Principal` header in local mode.
+   * Recorded on every version, verdict, approval, retirement and dispatch.
+   */
+  principal: string | null;
 }
 
 export interface ServiceResponse {

@@ -1,3 +1,4 @@
+import { wellFormedProblems } from '../engine';
 import { badRequest, ServiceError } from './errors';
 import type { ServiceRequest } from './http';
 
@@ -25,13 +26,18 @@ export function readJsonBody(request: ServiceRequest): unknown {
   try {
     value = JSON.parse(body);
   } catch (error) {
+    // The parser's message quotes the body (a phone number, a value): only its position is kept.
+    const position = error instanceof Error ? /position (\d+)/.exec(error.message)?.[1] : undefined;
     throw new ServiceError(400, 'malformed_json', 'the body is not valid JSON', {
-      details: [{ path: '', message: error instanceof Error ? error.message : 'is not valid JSON' }],
+      details: [{ path: '', message: position === undefined ? 'is not valid JSON' : `is not valid JSON (at character ${position})` }],
     });
   }
   if (depthExceeds(value, MAX_JSON_DEPTH)) {
     throw badRequest('the body is nested too deeply', [{ path: '', message: `must not nest deeper than ${MAX_JSON_DEPTH} levels` }]);
   }
+  // SNS's client throws on a lone surrogate, and nobody reviewing a template sees a control.
+  const illFormed = wellFormedProblems(value, '').sort((a, b) => (a.path < b.path ? -1 : 1));
+  if (illFormed.length > 0) throw badRequest('the body holds text that is not well-formed', illFormed);
   return value;
 }
 

@@ -5,7 +5,11 @@ import { requiredEnv } from './env';
 import type { Route, ServiceRequest, ServiceResponse } from './http';
 import type { Logger } from './logger';
 
-/** API Gateway REST proxy event → the core's request (header names lower-cased). */
+/**
+ * API Gateway REST proxy event → the core's request (header names lower-cased). The
+ * principal is the caller's IAM ARN as API Gateway verified it (SigV4): a client's
+ * `X-Smslint-Principal` header is only a header here, it names nobody.
+ */
 export function toServiceRequest(event: APIGatewayProxyEvent): ServiceRequest {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(event.headers ?? {})) {
@@ -16,7 +20,8 @@ export function toServiceRequest(event: APIGatewayProxyEvent): ServiceRequest {
     if (value !== undefined) query[name] = value;
   }
   const body = event.body === null || event.body === undefined ? null : event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-  return { method: event.httpMethod, path: event.path, query, headers, body };
+  const principal = event.requestContext?.identity?.userArn ?? null;
+  return { method: event.httpMethod, path: event.path, query, headers, body, principal: principal === '' ? null : principal };
 }
 
 export function toProxyResult(response: ServiceResponse): APIGatewayProxyResult {

@@ -2,6 +2,7 @@ import packageJson from '../../package.json';
 import { configSchema, templateSchema } from '../engine';
 import { MAX_PAGE_SIZE } from './params';
 import {
+  decisionRequestSchema,
   dispatchRequestSchema,
   dispatchResponseSchema,
   errorResponseSchema,
@@ -22,6 +23,7 @@ const components: Record<string, object> = {
   Verdict: verdictSchema,
   TemplateVersion: templateVersionSchema,
   VersionPage: versionPageSchema,
+  DecisionRequest: decisionRequestSchema,
   DispatchRequest: dispatchRequestSchema,
   DispatchResponse: dispatchResponseSchema,
   Error: errorResponseSchema,
@@ -40,6 +42,7 @@ function buildDocument(): object {
   const json = (name: string) => ({ content: { 'application/json': { schema: ref(name) } } });
   const error = (description: string) => ({ description, ...json('Error') });
   const templateId = { name: 'templateId', in: 'path', required: true, schema: { type: 'string', pattern: templateIdPattern } };
+  const versionParameter = { name: 'version', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
   const badInput = error('Malformed JSON, wrong content type or a field that does not fit the schema; `details` name each field.');
   const notFound = error('Unknown template or version.');
   const unavailable = error('The store is unavailable; retry after `Retry-After` seconds.');
@@ -84,20 +87,52 @@ function buildDocument(): object {
         },
       },
       '/v1/templates/{templateId}/versions/{version}': {
-        parameters: [templateId, { name: 'version', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
+        parameters: [templateId, versionParameter],
         get: { summary: 'One version with its verdict', responses: { 200: { description: 'The version.', ...json('TemplateVersion') }, 400: badInput, 404: notFound, 503: unavailable } },
+      },
+      '/v1/templates/{templateId}/versions/{version}/approval': {
+        parameters: [templateId, versionParameter],
+        post: {
+          summary: 'Approve the suppressed errors of the current verdict (someone other than the submitter)',
+          requestBody: { required: true, ...json('DecisionRequest') },
+          responses: {
+            201: { description: 'The version, now approved.', ...json('TemplateVersion') },
+            400: badInput,
+            403: error('`self_approval`: the submitter cannot approve their own version.'),
+            404: notFound,
+            409: error('`nothing_to_approve` (the verdict does not need approval), `already_approved` or `version_retired`.'),
+            503: unavailable,
+          },
+        },
+      },
+      '/v1/templates/{templateId}/versions/{version}/relint': {
+        parameters: [templateId, versionParameter],
+        post: {
+          summary: 'Lint the version again with the current rules and config, as a new verdict (the old ones are kept)',
+          responses: { 201: { description: 'The version with its new verdict.', ...json('TemplateVersion') }, 400: badInput, 404: notFound, 422: error('The verdict is too large to store.'), 503: unavailable },
+        },
+      },
+      '/v1/templates/{templateId}/versions/{version}/retire': {
+        parameters: [templateId, versionParameter],
+        post: {
+          summary: 'Make the version impossible to send',
+          requestBody: { required: true, ...json('DecisionRequest') },
+          responses: { 201: { description: 'The version, retired.', ...json('TemplateVersion') }, 400: badInput, 404: notFound, 409: error('`version_retired`: it was retired already.'), 503: unavailable },
+        },
       },
       '/v1/templates/{templateId}/dispatch': {
         parameters: [templateId],
         post: {
-          summary: 'Send a version whose verdict passed',
+          summary: 'Send a version whose current verdict passed (or was approved) and that the current rules still judge the same',
           parameters: [{ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', minLength: 1, maxLength: 255 } }],
           requestBody: { required: true, ...json('DispatchRequest') },
           responses: {
             202: { description: 'Published (or the stored result of an earlier request with this key).', ...json('DispatchResponse') },
             400: badInput,
             404: notFound,
-            409: error('The verdict failed (`findings` lists the blocking ones), or a dispatch with this key is in progress.'),
+            409: error(
+              '`verdict_failed` (`findings` lists the blocking ones), `approval_required` (`suppressedErrors`), `verdict_stale` (the current rules judge it otherwise: `findings`; relint it), `version_retired`, or `dispatch_in_progress` under this key.',
+            ),
             422: error('The variables do not fit the template, the rendered text is too long, or the key was used for another request.'),
             502: error('SNS refused the message; retry with the same key.'),
             503: unavailable,

@@ -1,4 +1,4 @@
-import { badRequest } from './errors';
+import { ServiceError, badRequest } from './errors';
 import type { ServiceRequest } from './http';
 import { templateIdPattern } from './schemas';
 
@@ -6,6 +6,19 @@ const templateIdRegex = new RegExp(templateIdPattern);
 const versionRegex = /^[1-9][0-9]{0,9}$/;
 /** Printable ASCII, as the IETF Idempotency-Key draft's examples; it becomes part of a key. */
 const idempotencyKeyRegex = /^[\x21-\x7e]{1,255}$/;
+
+/** An IAM ARN is printable ASCII of at most 2048 characters; a local principal must look like one. */
+const principalRegex = /^[\x21-\x7e]{1,2048}$/;
+
+/** The caller, as the adapter identified it; a request nobody signed is refused, never recorded as someone. */
+export function principalOf(request: ServiceRequest): string {
+  const { principal } = request;
+  if (principal === null) throw new ServiceError(403, 'no_principal', 'the caller is not identified');
+  if (!principalRegex.test(principal)) {
+    throw badRequest('the principal is not valid', [{ path: 'header/x-smslint-principal', message: 'must be 1 to 2048 printable ASCII characters' }]);
+  }
+  return principal;
+}
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;

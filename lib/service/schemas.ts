@@ -44,6 +44,18 @@ export const dispatchRequestSchema = {
 } as const;
 export type DispatchRequest = FromSchema<typeof dispatchRequestSchema>;
 
+export const decisionRequestSchema = {
+  $id: 'https://smslint.dev/schemas/decision-request.json',
+  title: 'Approval or retirement',
+  type: 'object',
+  additionalProperties: false,
+  required: ['reason'],
+  properties: {
+    reason: { type: 'string', minLength: 1, maxLength: 500, pattern: '\\S', description: 'Why: kept with the approval or retirement, and shown in the history.' },
+  },
+} as const;
+export type DecisionRequest = FromSchema<typeof decisionRequestSchema>;
+
 const problemSchema = {
   type: 'object',
   additionalProperties: false,
@@ -98,6 +110,8 @@ export const lintResultSchema = {
     findings: { type: 'array', items: findingSchema },
     encoding: { type: 'string', enum: ['GSM-7', 'UCS-2'] },
     segments: { type: 'integer', minimum: 0 },
+    omitted: { type: 'object', additionalProperties: { type: 'integer', minimum: 1 }, description: 'By rule: findings past the 100 a rule reports, counted but not listed.' },
+    omittedFindings: { type: 'integer', minimum: 0, description: 'All the findings this answer leaves out: past 100 per rule, and past 1 MB (the first ones are kept).' },
   },
 } as const;
 
@@ -105,9 +119,16 @@ export const verdictSchema = {
   $id: 'https://smslint.dev/schemas/verdict.json',
   title: 'Verdict',
   type: 'object',
-  required: ['result', 'engineVersion', 'ruleSetVersion', 'contentHash', 'lintedAt'],
+  required: ['status', 'suppressedErrors', 'result', 'lintedBy', 'engineVersion', 'ruleSetVersion', 'contentHash', 'lintedAt'],
   properties: {
+    status: { type: 'string', enum: ['passed', 'failed', 'needs_approval'], description: '`needs_approval`: it passed only because errors were suppressed.' },
+    suppressedErrors: {
+      type: 'array',
+      description: 'The error findings that suppressions accepted, with their reasons: what an approver approves.',
+      items: { type: 'object', required: ['ruleId', 'message', 'start', 'end'], properties: { ruleId: { type: 'string' }, message: { type: 'string' }, start: { type: 'integer' }, end: { type: 'integer' }, suppressionReason: { type: 'string' } } },
+    },
     result: lintResultSchema,
+    lintedBy: { type: 'string', description: 'The principal who submitted the version or asked for the relint.' },
     engineVersion: { type: 'string', description: 'The smslint package version that linted.' },
     ruleSetVersion: { type: 'string', description: 'A hash of the rule ids, severities and locale data.' },
     contentHash: { type: 'string', description: 'sha256 (hex) of the canonical JSON of the template.' },
@@ -119,12 +140,25 @@ export const templateVersionSchema = {
   $id: 'https://smslint.dev/schemas/template-version.json',
   title: 'Template version',
   type: 'object',
-  required: ['templateId', 'version', 'template', 'verdict'],
+  required: ['templateId', 'version', 'template', 'submittedBy', 'status', 'verdictSequence', 'verdict', 'approval', 'retirement'],
   properties: {
     templateId: { type: 'string', pattern: templateIdPattern },
     version: { type: 'integer', minimum: 1 },
     template: templateSchema,
+    submittedBy: { type: 'string', description: 'The principal who submitted it: the IAM ARN in AWS.' },
+    status: { type: 'string', enum: ['passed', 'failed', 'needs_approval', 'approved'] },
+    verdictSequence: { type: 'integer', minimum: 0, description: '0 for the verdict made at submission, then one more for each relint.' },
     verdict: verdictSchema,
+    approval: {
+      type: ['object', 'null'],
+      required: ['verdictSequence', 'approvedBy', 'approvedAt', 'reason'],
+      properties: { verdictSequence: { type: 'integer' }, approvedBy: { type: 'string' }, approvedAt: { type: 'string', format: 'date-time' }, reason: { type: 'string' } },
+    },
+    retirement: {
+      type: ['object', 'null'],
+      required: ['retiredBy', 'retiredAt', 'reason'],
+      properties: { retiredBy: { type: 'string' }, retiredAt: { type: 'string', format: 'date-time' }, reason: { type: 'string' } },
+    },
   },
 } as const;
 

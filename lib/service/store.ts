@@ -1,8 +1,22 @@
-import type { LintResult, Template } from '../engine';
+import type { Finding, LintResult, Template } from '../engine';
 
-/** What the service recorded about one linted version. */
+/**
+ * What a verdict lets through: `failed` has an error finding nobody accepted;
+ * `needs_approval` passed only because errors were suppressed, so someone other than the
+ * submitter must approve it before it can be sent; `passed` needs nothing more. A version
+ * whose `needs_approval` verdict was approved shows `approved`.
+ */
+export type VerdictStatus = 'passed' | 'failed' | 'needs_approval';
+export type VersionStatus = VerdictStatus | 'approved';
+
+/** What the service recorded about one linting of a version (at submission, or a relint). */
 export interface Verdict {
+  status: VerdictStatus;
+  /** The error findings that suppressions accepted, with their reasons: what an approver approves. */
+  suppressedErrors: Array<Pick<Finding, 'ruleId' | 'message' | 'start' | 'end' | 'suppressionReason'>>;
   result: LintResult;
+  /** The principal who submitted (first verdict) or asked for the relint. */
+  lintedBy: string;
   /** The smslint package version that linted. */
   engineVersion: string;
   /** Changes whenever a rule, a severity or locale data changes. */
@@ -17,7 +31,38 @@ export interface TemplateVersion {
   templateId: string;
   version: number;
   template: Template;
+  /** The principal who submitted it. */
+  submittedBy: string;
+  /** The verdict made at submission (sequence 0); relints add newer ones (`VerdictRecord`). */
   verdict: Verdict;
+}
+
+/** A verdict made after submission by `POST …/relint`: numbered from 1, the older ones kept. */
+export interface VerdictRecord {
+  templateId: string;
+  version: number;
+  sequence: number;
+  verdict: Verdict;
+}
+
+/** An approval of one verdict of a version (the suppressions it lists), by someone other than the submitter. */
+export interface Approval {
+  templateId: string;
+  version: number;
+  /** The verdict approved: a relint needs a new approval. */
+  verdictSequence: number;
+  approvedBy: string;
+  approvedAt: string;
+  reason: string;
+}
+
+/** A version that may no longer be sent. */
+export interface Retirement {
+  templateId: string;
+  version: number;
+  retiredBy: string;
+  retiredAt: string;
+  reason: string;
 }
 
 export type DispatchStatus = 'pending' | 'sent' | 'failed';
@@ -30,6 +75,8 @@ export interface DispatchRecord {
   idempotencyKey: string;
   status: DispatchStatus;
   to: string;
+  /** The principal who asked for the send. */
+  dispatchedBy: string;
   messageId?: string;
   error?: string;
   createdAt: string;
@@ -41,7 +88,11 @@ export interface IdempotencyClaim {
   templateId: string;
   idempotencyKey: string;
   dispatchId: string;
-  /** A 16-bit fingerprint of the dispatch id and the request: the same key with another request is refused (see `requestHash`). */
+  /**
+   * HMAC-SHA256 (64 hex) of the canonical request under a key the table never holds (KMS
+   * in AWS, a local key file): the same key with another request is refused, and whoever
+   * reads the table cannot test guesses of the phone number against it.
+   */
   requestHash: string;
   status: DispatchStatus;
   messageId?: string;
@@ -56,7 +107,8 @@ export interface VersionPage {
 
 /**
  * The storage port of the service. Every write is conditional: nothing stored is ever
- * overwritten, except the status of a dispatch and its claim. Implementations throw
+ * overwritten, except the status of a dispatch and its claim. Versions, verdicts,
+ * approvals and retirements are only ever added. Implementations throw
  * `StoreUnavailableError` when the storage cannot answer.
  */
 export interface TemplateStore {
@@ -65,6 +117,16 @@ export interface TemplateStore {
    * Throws `VersionTooLargeError` when it cannot be stored whole.
    */
   appendVersion(templateId: string, content: Omit<TemplateVersion, 'templateId' | 'version'>): Promise<number>;
+  /** Stores a newer verdict of a version and returns its sequence (from 1). Same size limit as a version. */
+  appendVerdict(templateId: string, version: number, verdict: Verdict): Promise<number>;
+  /** The newest relint verdict of a version, if it was ever relinted. */
+  getLatestVerdict(templateId: string, version: number): Promise<VerdictRecord | undefined>;
+  /** False when that verdict was approved already. */
+  putApproval(approval: Approval): Promise<boolean>;
+  getApproval(templateId: string, version: number, verdictSequence: number): Promise<Approval | undefined>;
+  /** False when the version was retired already. */
+  putRetirement(retirement: Retirement): Promise<boolean>;
+  getRetirement(templateId: string, version: number): Promise<Retirement | undefined>;
   getLatestVersion(templateId: string): Promise<TemplateVersion | undefined>;
   getVersion(templateId: string, version: number): Promise<TemplateVersion | undefined>;
   /** Newest first; `before` continues a previous page. */

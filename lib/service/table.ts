@@ -7,6 +7,9 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * | item              | pk                          | sk                     |
  * |-------------------|-----------------------------|------------------------|
  * | template version  | `TEMPLATE#<templateId>`     | `VERSION#<10 digits>`  |
+ * | relint verdict    | `TEMPLATE#<templateId>`     | `VERDICT#<10 digits>#<6 digits>` |
+ * | approval          | `TEMPLATE#<templateId>`     | `APPROVAL#<10 digits>#<6 digits>` (the verdict approved) |
+ * | retirement        | `TEMPLATE#<templateId>`     | `RETIRED#<10 digits>`  |
  * | dispatch record   | `TEMPLATE#<templateId>`     | `DISPATCH#<dispatchId>`|
  * | idempotency claim | `IDEMPOTENCY#<templateId>#<key>` | `IDEMPOTENCY`     |
  *
@@ -35,11 +38,18 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
 }
 
 const VERSION_DIGITS = 10;
+const SEQUENCE_DIGITS = 6;
+const padVersion = (version: number) => String(version).padStart(VERSION_DIGITS, '0');
+const padSequence = (sequence: number) => String(sequence).padStart(SEQUENCE_DIGITS, '0');
 
 export const keys = {
   template: (templateId: string) => `TEMPLATE#${templateId}`,
   versionPrefix: 'VERSION#',
-  version: (version: number) => `VERSION#${String(version).padStart(VERSION_DIGITS, '0')}`,
+  version: (version: number) => `VERSION#${padVersion(version)}`,
+  verdictPrefix: (version: number) => `VERDICT#${padVersion(version)}#`,
+  verdict: (version: number, sequence: number) => `VERDICT#${padVersion(version)}#${padSequence(sequence)}`,
+  approval: (version: number, verdictSequence: number) => `APPROVAL#${padVersion(version)}#${padSequence(verdictSequence)}`,
+  retirement: (version: number) => `RETIRED#${padVersion(version)}`,
   dispatch: (dispatchId: string) => `DISPATCH#${dispatchId}`,
   idempotency: (templateId: string, key: string) => `IDEMPOTENCY#${templateId}#${key}`,
   idempotencySort: 'IDEMPOTENCY',

@@ -1,8 +1,10 @@
-import { InputError, validateTemplate, type Template } from '../engine';
+import { InputError, validateTemplate, type Config, type Template } from '../engine';
+import { MAX_RESPONSE_BYTES, itemsWithin } from './bounds';
 import { ServiceError, VersionTooLargeError, badRequest, notFound } from './errors';
 import type { Route } from './http';
 import { jsonResponse, readJsonBody } from './json';
-import { encodeCursor, pageQuery, templateIdParam, versionParam } from './params';
+import { encodeCursor, pageQuery, principalOf, templateIdParam, versionParam } from './params';
+import { viewOf } from './review';
 import type { TemplateStore, TemplateVersion, Verdict } from './store';
 import { problemsUnder, compileVariablesSchema } from './validation';
 import { judge } from './verdict';
@@ -10,10 +12,12 @@ import { judge } from './verdict';
 export interface TemplateRouteDeps {
   store: TemplateStore;
   now: () => Date;
+  /** The lint config every verdict of the service is made with (the engine's defaults when absent). */
+  config?: Config;
 }
 
 /** Submitting versions of a template and reading its history. */
-export function templateRoutes({ store, now }: TemplateRouteDeps): Route[] {
+export function templateRoutes({ store, now, config }: TemplateRouteDeps): Route[] {
   return [
     {
       method: 'PUT',
@@ -21,13 +25,18 @@ export function templateRoutes({ store, now }: TemplateRouteDeps): Route[] {
       async handle(request, params) {
         const templateId = templateIdParam(params);
         const template = parseTemplate(readJsonBody(request));
-        const verdict = judge(template, now());
+        const submittedBy = principalOf(request);
+        const verdict = judge(template, config, submittedBy, now());
         if (template.variables !== undefined) {
           const compiled = compileVariablesSchema(template.variables, verdict.contentHash);
           if (Array.isArray(compiled)) throw badRequest('the variables schema is not usable', compiled);
         }
-        const version = await appendVersion(store, templateId, { template, verdict });
-        return jsonResponse(201, { templateId, version, verdict }, { location: `/v1/templates/${templateId}/versions/${version}` });
+        const version = await storingVerdict(verdict, () => store.appendVersion(templateId, { template, submittedBy, verdict }));
+        return jsonResponse(
+          201,
+          { templateId, version, submittedBy, status: verdict.status, verdict },
+          { location: `/v1/templates/${templateId}/versions/${version}` },
+        );
       },
     },
     {
@@ -35,7 +44,7 @@ export function templateRoutes({ store, now }: TemplateRouteDeps): Route[] {
       pattern: '/v1/templates/{templateId}',
       async handle(_request, params) {
         const templateId = templateIdParam(params);
-        return jsonResponse(200, found(await store.getLatestVersion(templateId), `template ${templateId} does not exist`));
+        return jsonResponse(200, await viewOf(store, found(await store.getLatestVersion(templateId), `template ${templateId} does not exist`)));
       },
     },
     {
@@ -45,7 +54,11 @@ export function templateRoutes({ store, now }: TemplateRouteDeps): Route[] {
         const templateId = templateIdParam(params);
         const page = await store.listVersions(templateId, pageQuery(request));
         if (page.items.length === 0 && !request.query.cursor) throw notFound(`template ${templateId} does not exist`);
-        return jsonResponse(200, { items: page.items, nextCursor: page.nextBefore === undefined ? null : encodeCursor(page.nextBefore) });
+        const views = await Promise.all(page.items.map((stored) => viewOf(store, stored)));
+        // A stored version may take 380 KB: the page ends before the answer would pass the limit.
+        const shown = itemsWithin(views, MAX_RESPONSE_BYTES - 1024);
+        const nextBefore = shown.length < views.length ? shown[shown.length - 1].version : page.nextBefore;
+        return jsonResponse(200, { items: shown, nextCursor: nextBefore === undefined ? null : encodeCursor(nextBefore) });
       },
     },
     {
@@ -54,18 +67,19 @@ export function templateRoutes({ store, now }: TemplateRouteDeps): Route[] {
       async handle(_request, params) {
         const templateId = templateIdParam(params);
         const version = versionParam(params);
-        return jsonResponse(200, found(await store.getVersion(templateId, version), `template ${templateId} has no version ${version}`));
+        return jsonResponse(200, await viewOf(store, found(await store.getVersion(templateId, version), `template ${templateId} has no version ${version}`)));
       },
     },
   ];
 }
 
-async function appendVersion(store: TemplateStore, templateId: string, content: { template: Template; verdict: Verdict }): Promise<number> {
+/** Runs the write of a new verdict; one too large to store is the client's to fix (422), not a 500. */
+export async function storingVerdict<T>(verdict: Verdict, write: () => Promise<T>): Promise<T> {
   try {
-    return await store.appendVersion(templateId, content);
+    return await write();
   } catch (error) {
     if (!(error instanceof VersionTooLargeError)) throw error;
-    const findings = content.verdict.result.findings.length;
+    const findings = verdict.result.findings.length;
     throw new ServiceError(422, 'verdict_too_large', `the template draws ${findings} findings: its verdict is too large to store (${error.size} bytes, at most ${error.limit})`, {
       details: [{ path: '/body', message: `draws ${findings} findings; fix the repeated ones and submit again` }],
     });
@@ -85,4 +99,3 @@ export function found(version: TemplateVersion | undefined, message: string): Te
   if (!version) throw notFound(message);
   return version;
 }
-

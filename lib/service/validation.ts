@@ -1,7 +1,7 @@
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import { compile, linearRegExp, problemsOf, type InputError, type InputProblem } from '../engine';
 import { badRequest } from './errors';
-import { dispatchRequestSchema, lintRequestSchema, type DispatchRequest } from './schemas';
+import { decisionRequestSchema, dispatchRequestSchema, lintRequestSchema, type DecisionRequest, type DispatchRequest } from './schemas';
 
 /*
  * The request schemas are compiled once at load by the engine's ajv: a second instance
@@ -14,6 +14,7 @@ const validateLintRequest = compile<{ template: object; config?: object }>({
   properties: { template: { type: 'object' }, config: { type: 'object' } },
 });
 const validateDispatchRequest = compile<DispatchRequest>(dispatchRequestSchema);
+const validateDecisionRequest = compile<DecisionRequest>(decisionRequestSchema);
 
 function assertRequest<T>(validate: ValidateFunction<T>, value: unknown): T {
   if (!validate(value)) throw badRequest('the request body does not fit its schema', problemsOf(validate.errors));
@@ -22,6 +23,7 @@ function assertRequest<T>(validate: ValidateFunction<T>, value: unknown): T {
 
 export const parseLintRequest = (value: unknown) => assertRequest(validateLintRequest, value);
 export const parseDispatchRequest = (value: unknown) => assertRequest(validateDispatchRequest, value);
+export const parseDecisionRequest = (value: unknown) => assertRequest(validateDecisionRequest, value);
 
 /** The engine's problems, moved under `prefix` (`/template`) when the input was nested in the body. */
 export function problemsUnder(error: InputError, prefix = ''): InputProblem[] {

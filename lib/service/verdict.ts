@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import packageJson from '../../package.json';
-import { lint, localeFor, rules, supportedLanguages, type Template } from '../engine';
+import { lint, localeFor, rules, supportedLanguages, type Config, type Template } from '../engine';
 import { canonicalJson } from './json';
 import type { Verdict } from './store';
 
@@ -20,15 +20,39 @@ export function currentRuleSetVersion(): string {
   return ruleSetVersion;
 }
 
-/** Lints a template (already valid) and records what decided the result. */
-export function judge(template: Template, now: Date): Verdict {
+/** What the rules say of a template (already valid) under `config`, and so what it needs before it can be sent. */
+export function outcomeOf(template: Template, config: Config | undefined): Pick<Verdict, 'status' | 'suppressedErrors' | 'result'> {
+  const result = lint(template, config);
+  const suppressedErrors = result.findings
+    .filter((finding) => finding.severity === 'error' && finding.suppressed)
+    .map(({ ruleId, message, start, end, suppressionReason }) => ({ ruleId, message, start, end, suppressionReason }));
+  return { status: !result.passed ? 'failed' : suppressedErrors.length > 0 ? 'needs_approval' : 'passed', suppressedErrors, result };
+}
+
+/** Lints a template (already valid) with the service's config and records what decided the result and who asked. */
+export function judge(template: Template, config: Config | undefined, principal: string, now: Date): Verdict {
   return {
-    result: lint(template),
+    ...outcomeOf(template, config),
+    lintedBy: principal,
     engineVersion: packageJson.version,
     ruleSetVersion: currentRuleSetVersion(),
     contentHash: sha256(canonicalJson(template)),
     lintedAt: now.toISOString(),
   };
+}
+
+/**
+ * What a verdict decides, as one comparable string: its status and every error finding
+ * (rule, span, suppressed or not). Warnings decide nothing, so a new warning does not
+ * make a verdict stale; a rule turned to error, a new error or a suppression that no
+ * longer covers one does.
+ */
+export function decisionOf(verdict: Pick<Verdict, 'status' | 'result'>): string {
+  const errors = verdict.result.findings
+    .filter((finding) => finding.severity === 'error')
+    .map((finding) => `${finding.ruleId}@${finding.start}-${finding.end}${finding.suppressed ? ':suppressed' : ''}`)
+    .sort();
+  return `${verdict.status}|${errors.join(',')}`;
 }
 
 export function sha256(text: string): string {

@@ -46,6 +46,8 @@ export interface ApiRoute {
 export class ServiceApi extends Construct {
   readonly api: RestApi;
   private readonly validator: RequestValidator;
+  /** Models by name: routes that take the same body share one. */
+  private readonly models = new Map<string, Model>();
 
   constructor(scope: Construct, id: string, props: ServiceApiProps) {
     super(scope, id);
@@ -139,7 +141,8 @@ export class ServiceApi extends Construct {
    * `text/plain` would reach the function unchecked.
    */
   private modelsFor(body: NonNullable<ApiRoute['body']>): Record<string, Model> {
-    const model = this.api.addModel(body.modelName, { contentType: 'application/json', schema: body.schema });
+    const model = this.models.get(body.modelName) ?? this.api.addModel(body.modelName, { contentType: 'application/json', schema: body.schema });
+    this.models.set(body.modelName, model);
     return { 'application/json': model, $default: model };
   }
 }

@@ -3,11 +3,12 @@ import { Aws, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { JsonSchema } from 'aws-cdk-lib/aws-apigateway';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { FilterPattern, MetricFilter } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { templateSchema } from '../engine';
 import { lambdaEntries } from '../service/bundling';
-import { dispatchRequestSchema, lintRequestSchema, toApiGatewayModelSchema } from '../service/schemas';
+import { decisionRequestSchema, dispatchRequestSchema, lintRequestSchema, toApiGatewayModelSchema } from '../service/schemas';
 import { tableKeys } from '../service/table';
 import { renderPlaygroundPage } from '../web/page';
 import { ALARM_PERIOD, ServiceAlarms } from './alarms';
@@ -32,6 +33,8 @@ export interface SmslintStackProps extends StackProps {
  */
 export class SmslintStack extends Stack {
   readonly table: Table;
+  /** The HMAC key of idempotency fingerprints: only the dispatch function may use it, and the table never holds it. */
+  readonly idempotencyKey: Key;
   readonly lint: ServiceFunction;
   readonly templates: ServiceFunction;
   readonly dispatch: ServiceFunction;
@@ -58,6 +61,13 @@ export class SmslintStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     const environment = { TABLE_NAME: this.table.tableName };
+    this.idempotencyKey = new Key(this, 'IdempotencyKey', {
+      description: 'smslint: HMAC-SHA256 of dispatch requests for idempotency claims',
+      keySpec: KeySpec.HMAC_256,
+      keyUsage: KeyUsage.GENERATE_VERIFY_MAC,
+      // Kept with the table: without it no stored claim can be compared with a retry.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
 
     this.lint = new ServiceFunction(this, 'Lint', {
       entry: lambdaEntries.lint,
@@ -76,11 +86,12 @@ export class SmslintStack extends Stack {
       description: 'smslint: send a stored template as SMS through SNS',
       // Each call costs money: a low cap bounds a runaway client's bill.
       reservedConcurrency: 5,
-      environment,
+      environment: { ...environment, IDEMPOTENCY_KEY_ARN: this.idempotencyKey.keyArn },
     });
 
     this.grantTableAccess();
     this.grantSmsPublish();
+    this.idempotencyKey.grant(this.dispatch.function, 'kms:GenerateMac');
 
     this.api = new ServiceApi(this, 'Api', { rateLimit: 50, burstLimit: 100 });
     this.addRoutes();
@@ -136,6 +147,11 @@ export class SmslintStack extends Stack {
     this.api.addRoute({ method: 'GET', path: '/v1/templates/{templateId}', handler: templates });
     this.api.addRoute({ method: 'GET', path: '/v1/templates/{templateId}/versions', handler: templates, query: ['limit', 'cursor'] });
     this.api.addRoute({ method: 'GET', path: '/v1/templates/{templateId}/versions/{version}', handler: templates });
+    // One route per decision, so that IAM grants each to its own people (see README).
+    const decision = model('DecisionRequest', decisionRequestSchema);
+    this.api.addRoute({ method: 'POST', path: '/v1/templates/{templateId}/versions/{version}/approval', handler: templates, body: decision });
+    this.api.addRoute({ method: 'POST', path: '/v1/templates/{templateId}/versions/{version}/relint', handler: templates });
+    this.api.addRoute({ method: 'POST', path: '/v1/templates/{templateId}/versions/{version}/retire', handler: templates, body: decision });
     this.api.addRoute({
       method: 'POST',
       path: '/v1/templates/{templateId}/dispatch',

@@ -5,7 +5,7 @@ import { DynamoTemplateStore } from '../../lib/service/dynamo-store';
 import type { ServiceRequest, ServiceResponse } from '../../lib/service/http';
 import { SnsSmsPublisher } from '../../lib/service/publisher';
 import { createServiceHandler } from '../../lib/service/service';
-import { call, memoryLogger, startTable, TABLE } from '../service/support';
+import { call, memoryLogger, startTable, TABLE, requestMac } from '../service/support';
 import { injectFaults, throttled } from './helpers/faults';
 import { isErrorBody, parcelTemplate, parcelVariables, PHONE } from './helpers/fixtures';
 
@@ -35,7 +35,7 @@ function serviceOver(store: DynamoTemplateStore): Handle {
     publisher: new SnsSmsPublisher(new SNSClient({ region: 'eu-west-1' })),
     logger: memoryLogger(),
     now: () => clock,
-    newId: () => `dispatch-${++ids}`,
+    requestMac, newId: () => `dispatch-${++ids}`,
   });
 }
 

@@ -1,6 +1,6 @@
 import type { ServiceRequest, ServiceResponse } from '../../lib/service/http';
 import { createServiceHandler } from '../../lib/service/service';
-import { call, memoryLogger, startTable } from '../service/support';
+import { call, memoryLogger, startTable, requestMac } from '../service/support';
 
 /**
  * A DynamoDB Query answers at most 1 MB a page. With large templates a page of versions
@@ -22,7 +22,7 @@ beforeAll(async () => {
     publisher: { publish: () => Promise.reject(new Error('no dispatch here')) },
     logger: memoryLogger(),
     now: () => new Date('2026-11-12T13:14:15Z'),
-    newId: () => 'unused',
+    requestMac, newId: () => 'unused',
   });
   for (let version = 1; version <= VERSIONS; version++) {
     expect((await call(handle, 'PUT', '/v1/templates/large', { body: largeTemplate(version) })).json.version).toBe(version);

@@ -1,7 +1,7 @@
 import type { OutgoingSms } from '../../lib/service/publisher';
 import type { ServiceRequest, ServiceResponse } from '../../lib/service/http';
 import { createServiceHandler } from '../../lib/service/service';
-import { call, memoryLogger, startTable } from '../service/support';
+import { call, memoryLogger, startTable, requestMac } from '../service/support';
 import { parcelTemplate, parcelVariables, PHONE } from './helpers/fixtures';
 
 /**
@@ -23,7 +23,7 @@ beforeAll(async () => {
     publisher: { publish: async (sms) => ({ messageId: `message-${published.push(sms)}` }) },
     logger: memoryLogger(),
     now: () => new Date('2026-09-10T11:12:13Z'),
-    newId: () => `dispatch-${++ids}`,
+    requestMac, newId: () => `dispatch-${++ids}`,
   });
   expect((await call(handle, 'PUT', '/v1/templates/parcel', { body: parcelTemplate })).status).toBe(201);
 });

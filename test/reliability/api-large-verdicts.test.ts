@@ -1,6 +1,7 @@
 import type { ServiceRequest, ServiceResponse } from '../../lib/service/http';
+import { MAX_FINDINGS_PER_RULE } from '../../lib/engine';
 import { createServiceHandler } from '../../lib/service/service';
-import { call, memoryLogger, startTable } from '../service/support';
+import { call, memoryLogger, startTable, requestMac } from '../service/support';
 import { isErrorBody } from './helpers/fixtures';
 
 /**
@@ -21,7 +22,7 @@ beforeAll(async () => {
     publisher: { publish: () => Promise.reject(new Error('no dispatch here')) },
     logger,
     now: () => new Date('2026-10-11T12:13:14Z'),
-    newId: () => 'unused',
+    requestMac, newId: () => 'unused',
   });
 });
 afterAll(() => table.close());
@@ -38,7 +39,7 @@ test.each([
   const omitted = Object.values(lint.json.omitted as Record<string, number>).reduce((sum, count) => sum + count, 0);
   const perRule = new Map<string, number>();
   for (const { ruleId } of lint.json.findings as Array<{ ruleId: string }>) perRule.set(ruleId, (perRule.get(ruleId) ?? 0) + 1);
-  expect(Math.max(...perRule.values())).toBeLessThanOrEqual(100);
+  expect(Math.max(...perRule.values())).toBeLessThanOrEqual(MAX_FINDINGS_PER_RULE);
   expect(lint.json.findings.length + omitted).toBeGreaterThan(1000);
 
   const before = await table.items();

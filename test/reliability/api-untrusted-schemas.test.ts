@@ -1,6 +1,6 @@
 import type { ServiceRequest, ServiceResponse } from '../../lib/service/http';
 import { createServiceHandler } from '../../lib/service/service';
-import { call, memoryLogger, startTable } from '../service/support';
+import { call, memoryLogger, startTable, requestMac } from '../service/support';
 import { isErrorBody, passingTemplate, PHONE } from './helpers/fixtures';
 
 /**
@@ -22,7 +22,7 @@ beforeAll(async () => {
     publisher: { publish: async () => ({ messageId: `message-${++ids}` }) },
     logger: memoryLogger(),
     now: () => new Date('2026-07-08T09:10:11Z'),
-    newId: () => `dispatch-${++ids}`,
+    requestMac, newId: () => `dispatch-${++ids}`,
   });
 });
 afterAll(() => table.close());

@@ -3,7 +3,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { SnsSmsPublisher } from '../../lib/service/publisher';
 import { createServiceHandler } from '../../lib/service/service';
 import type { ServiceRequest, ServiceResponse } from '../../lib/service/http';
-import { call, memoryLogger, startTable, suppressAllBut } from './support';
+import { call, memoryLogger, startTable, suppressAllBut, requestMac, approve } from './support';
 
 const PHONE = '+33612345678';
 const MASKED = '+33*******78';
@@ -43,7 +43,7 @@ beforeAll(async () => {
     publisher: new SnsSmsPublisher(new SNSClient({ region: 'eu-west-1' })),
     logger,
     now: () => new Date('2026-03-04T05:06:07Z'),
-    newId: () => `dispatch-${++ids}`,
+    requestMac, newId: () => `dispatch-${++ids}`,
   });
   expect((await call(handle, 'PUT', '/v1/templates/parcel', { body: parcelTemplate })).json.verdict.result.passed).toBe(true);
 });
@@ -173,6 +173,7 @@ describe('refusals before publishing', () => {
   test('a text that exceeds its segment limit once filled is 422', async () => {
     const open = { ...parcelTemplate, variables: { type: 'object', properties: { customer: { type: 'object' }, code: { type: 'string' } } } };
     expect((await call(handle, 'PUT', '/v1/templates/open', { body: open })).json.verdict.result.passed).toBe(true);
+    await approve(handle, 'open');
     const { status, json } = await dispatch('open', { variables: { ...variables, code: 'X'.repeat(400) }, to: PHONE });
     expect(status).toBe(422);
     expect(json.error.code).toBe('rendered_text_refused');

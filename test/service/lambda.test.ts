@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { toServiceRequest } from '../../lib/service/lambda';
 import { toApiGatewayModelSchema } from '../../lib/service/schemas';
 import { configSchema } from '../../lib/engine';
 import { dispatchRequestSchema } from '../../lib/service/schemas';
@@ -63,6 +64,21 @@ describe('Lambda entries', () => {
   test('a route of another function is 404 in this one', async () => {
     const handler = loadHandler('lint', ENV);
     expect(await handler(event({ httpMethod: 'GET', path: '/v1/templates/a' }))).toMatchObject({ statusCode: 404 });
+  });
+});
+
+describe('toServiceRequest', () => {
+  const arn = 'arn:aws:sts::111122223333:assumed-role/Approvers/alice';
+  const withIdentity = (userArn: string | null, headers: Record<string, string> = {}) =>
+    toServiceRequest(event({ headers, requestContext: { identity: { userArn } } as unknown as APIGatewayProxyEvent['requestContext'] }));
+
+  test("the principal is the signed caller's ARN from the request context", () => {
+    expect(withIdentity(arn).principal).toBe(arn);
+  });
+
+  test('an X-Smslint-Principal header names nobody in AWS: no ARN, no principal', () => {
+    expect(withIdentity(arn, { 'X-Smslint-Principal': 'someone-else' }).principal).toBe(arn);
+    expect(withIdentity(null, { 'X-Smslint-Principal': 'someone-else' }).principal).toBeNull();
   });
 });
 

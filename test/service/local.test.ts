@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalService, type LocalService } from '../../lib/local/server';
@@ -106,8 +107,80 @@ test('GET /v1/openapi.json describes the API with the request schemas', async ()
     '/v1/templates/{templateId}',
     '/v1/templates/{templateId}/versions',
     '/v1/templates/{templateId}/versions/{version}',
+    '/v1/templates/{templateId}/versions/{version}/approval',
+    '/v1/templates/{templateId}/versions/{version}/relint',
+    '/v1/templates/{templateId}/versions/{version}/retire',
     '/v1/templates/{templateId}/dispatch',
   ]);
   expect(body.components.schemas.LintRequest.properties.template).toEqual({ $ref: '#/components/schemas/Template' });
   expect(body.components.schemas.Template.required).toEqual(['locale', 'category', 'body']);
+});
+
+/** A raw HTTP request with the Host header we choose (fetch would set its own). */
+function withHost(host: string, method = 'GET', path = '/v1/outbox', body?: string, headers: Record<string, string> = {}) {
+  const url = new URL(service!.url);
+  return new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const outgoing = httpRequest({ host: url.hostname, port: url.port, method, path, headers: { ...headers, host } }, (incoming) => {
+      let text = '';
+      incoming.setEncoding('utf8');
+      incoming.on('data', (chunk: string) => (text += chunk));
+      incoming.on('end', () => resolve({ status: incoming.statusCode!, text }));
+    });
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}
+
+describe('9. the local server cannot be reached through another name, leaks no file and echoes no request bytes', () => {
+  beforeAll(async () => {
+    service ??= await startLocalService({ port: 0, dataDir, logger: memoryLogger() });
+  });
+
+  test.each(['evil.example', 'evil.example:80', '127.0.0.1', '127.0.0.1:1', 'localhost.evil.example', '127.0.0.2'])('Host %s is 421 and reads nothing', async (host) => {
+    const port = new URL(service!.url).port;
+    // `127.0.0.1:1`: the right name on another port (the page's own server, rebound).
+    const { status, text } = await withHost(host === 'localhost.evil.example' ? `${host}:${port}` : host);
+    expect(status).toBe(421);
+    expect(JSON.parse(text).error.code).toBe('misdirected_request');
+    expect(text).not.toContain('items');
+  });
+
+  test.each(['127.0.0.1', 'localhost', 'LOCALHOST', '[::1]'])('Host %s with its port is answered', async (name) => {
+    const { status } = await withHost(`${name}:${new URL(service!.url).port}`);
+    expect(status).toBe(200);
+  });
+
+  test('a rebinding page cannot dispatch either: nothing is stored or sent', async () => {
+    const before = (await json('GET', '/v1/outbox')).body.items.length;
+    const { status } = await withHost('evil.example', 'POST', '/v1/templates/orange-usage/dispatch', JSON.stringify({ variables: {}, to: '+33612345678' }), {
+      'content-type': 'application/json',
+      'idempotency-key': 'rebound',
+    });
+    expect(status).toBe(421);
+    expect((await json('GET', '/v1/outbox')).body.items).toHaveLength(before);
+  });
+
+  test('data files are 0600 and directories 0700', () => {
+    const mode = (path: string) => statSync(path).mode & 0o777;
+    expect(mode(dataDir)).toBe(0o700);
+    expect(mode(join(dataDir, 'dynamodb'))).toBe(0o700);
+    for (const file of ['idempotency.key', 'server.lock', 'outbox.jsonl']) expect({ file, mode: mode(join(dataDir, file)) }).toEqual({ file, mode: 0o600 });
+  });
+
+  test('a malformed JSON error does not echo the body', async () => {
+    const { status, text } = await withHost(`127.0.0.1:${new URL(service!.url).port}`, 'POST', '/v1/templates/orange-usage/dispatch', '{"to": "+33612345678", "variables": {', {
+      'content-type': 'application/json',
+      'idempotency-key': 'malformed',
+    });
+    expect(status).toBe(400);
+    expect(JSON.parse(text).error.code).toBe('malformed_json');
+    expect(text).not.toMatch(/612345678|variables/);
+  });
+
+  test('X-Smslint-Principal names the caller locally, and `local` when absent', async () => {
+    const named = await json('PUT', '/v1/templates/principal', orangeTemplate(BETTER), { 'x-smslint-principal': 'alice@example.com' });
+    expect(named.body.submittedBy).toBe('alice@example.com');
+    const anonymous = await json('PUT', '/v1/templates/principal', orangeTemplate(BETTER));
+    expect(anonymous.body).toMatchObject({ submittedBy: 'local', verdict: { lintedBy: 'local' } });
+  });
 });

@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { CreateTableCommand, DynamoDBClient, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import dynalite from 'dynalite';
 import { rules } from '../../lib/engine';
+import { HmacRequestMac } from '../../lib/local/request-key';
 import { DynamoTemplateStore } from '../../lib/service/dynamo-store';
 import type { ServiceRequest, ServiceResponse } from '../../lib/service/http';
 import type { Logger } from '../../lib/service/logger';
@@ -45,8 +47,17 @@ export function memoryLogger(): Logger & { lines: string[] } {
   return { lines, debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }
 
+/** The idempotency fingerprint key of the tests' services (the local mode's HMAC, with a key in memory). */
+export const requestMac = new HmacRequestMac(randomBytes(32));
+
+/** Who calls when a test does not say: the principal the adapters would have identified. */
+export const SUBMITTER = 'arn:aws:iam::111122223333:user/submitter';
+export const APPROVER = 'arn:aws:iam::111122223333:user/approver';
+
 export interface CallOptions {
   body?: unknown;
+  /** The caller; `null` for a request no adapter could identify. */
+  principal?: string | null;
   /** A raw body, sent as is. */
   raw?: string;
   headers?: Record<string, string>;
@@ -58,7 +69,7 @@ export async function call(
   handle: (request: ServiceRequest) => Promise<ServiceResponse>,
   method: string,
   path: string,
-  { body, raw, headers = {}, query = {} }: CallOptions = {},
+  { body, raw, headers = {}, query = {}, principal = SUBMITTER }: CallOptions = {},
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are read field by field in assertions
 ): Promise<{ status: number; headers: Record<string, string>; json: any }> {
   const text = raw ?? (body === undefined ? null : JSON.stringify(body));
@@ -68,8 +79,19 @@ export async function call(
     query,
     headers: { ...(text === null ? {} : { 'content-type': 'application/json' }), ...headers },
     body: text,
+    principal,
   });
   return { status: response.status, headers: response.headers, json: JSON.parse(response.body) };
+}
+
+/** Approves the current verdict of a version as APPROVER (someone other than the submitter): 201. */
+export async function approve(handle: (request: ServiceRequest) => Promise<ServiceResponse>, templateId: string, version = 1) {
+  const approved = await call(handle, 'POST', `/v1/templates/${templateId}/versions/${version}/approval`, {
+    body: { reason: 'reviewed for the tests of the dispatch gate' },
+    principal: APPROVER,
+  });
+  expect(approved.status).toBe(201);
+  return approved;
 }
 
 /**

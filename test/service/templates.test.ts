@@ -4,7 +4,7 @@ import packageJson from '../../package.json';
 import { DynamoTemplateStore } from '../../lib/service/dynamo-store';
 import { createServiceHandler } from '../../lib/service/service';
 import type { ServiceRequest, ServiceResponse } from '../../lib/service/http';
-import { call, memoryLogger, startTable, TABLE } from './support';
+import { call, memoryLogger, startTable, TABLE, requestMac, SUBMITTER, APPROVER, type CallOptions } from './support';
 
 const template = (body: string) => ({ locale: 'en', category: 'transactional', body });
 const unusedPublisher = { publish: () => Promise.reject(new Error('no dispatch in these tests')) };
@@ -14,7 +14,7 @@ let handle: (request: ServiceRequest) => Promise<ServiceResponse>;
 
 beforeAll(async () => {
   table = await startTable();
-  handle = createServiceHandler({ store: table.store, publisher: unusedPublisher, logger: memoryLogger(), now: () => new Date('2026-01-02T03:04:05Z'), newId: () => 'unused' });
+  handle = createServiceHandler({ store: table.store, publisher: unusedPublisher, logger: memoryLogger(), now: () => new Date('2026-01-02T03:04:05Z'), requestMac, newId: () => 'unused' });
 });
 afterAll(() => table.close());
 
@@ -41,7 +41,11 @@ describe('versions of a template', () => {
   test('the verdict records the engine and rule-set versions, the content hash and the time', async () => {
     const { json } = await call(handle, 'GET', '/v1/templates/parcel/versions/1');
     const canonical = '{"body":"Your parcel arrives on Monday.","category":"transactional","locale":"en"}';
+    expect(json).toMatchObject({ submittedBy: SUBMITTER, status: 'passed', verdictSequence: 0, approval: null, retirement: null });
     expect(json.verdict).toEqual({
+      status: 'passed',
+      suppressedErrors: [],
+      lintedBy: SUBMITTER,
       result: expect.objectContaining({ passed: expect.any(Boolean), findings: expect.any(Array), encoding: 'GSM-7', segments: 1 }),
       engineVersion: packageJson.version,
       ruleSetVersion: expect.stringMatching(/^[0-9a-f]{16}$/),
@@ -111,7 +115,9 @@ describe('404 and 405', () => {
 
 describe('refused requests: 400 naming the field, nothing stored', () => {
   const long = 'a'.repeat(300);
-  test.each<[string, string, string, { body?: unknown; raw?: string; headers?: Record<string, string>; query?: Record<string, string> }, string]>([
+  const dispatchHeaders = { 'idempotency-key': 'bad-request' };
+  const decision = (path: string, body: unknown, principal?: string) => ['POST', `/v1/templates/parcel/versions/1/${path}`, { body, ...(principal && { principal }) }] as const;
+  test.each<[string, string, string, CallOptions, string]>([
     ['a dot in the id', 'PUT', '/v1/templates/a.b', { body: template('Hello.') }, 'path/templateId'],
     ['a 300-character id', 'PUT', `/v1/templates/${long}`, { body: template('Hello.') }, 'path/templateId'],
     ['an encoded slash in the id', 'PUT', '/v1/templates/a%2Fb', { body: template('Hello.') }, 'path/templateId'],
@@ -130,6 +136,21 @@ describe('refused requests: 400 naming the field, nothing stored', () => {
     ['a page size of 0', 'GET', '/v1/templates/parcel/versions', { query: { limit: '0' } }, 'query/limit'],
     ['a forged cursor', 'GET', '/v1/templates/parcel/versions', { query: { cursor: 'eyJwayI6IngifQ' } }, 'query/cursor'],
     ['a version that is not a number', 'GET', '/v1/templates/parcel/versions/one', {}, 'path/version'],
+    ['a lone surrogate in a template body', 'PUT', '/v1/templates/bad', { body: template('Hi \ud83d.') }, '/body'],
+    ['a control character in a sender', 'PUT', '/v1/templates/bad', { body: { ...template('Hi.'), sender: 'Bank\u001b' } }, '/sender'],
+    ['a local principal with a space', 'PUT', '/v1/templates/bad', { body: template('Hi.'), principal: 'alice smith' }, 'header/x-smslint-principal'],
+    ['a lone surrogate in a dispatch value', 'POST', '/v1/templates/parcel/dispatch', { body: { variables: { name: '\udfff' }, to: '+33612345678' }, headers: dispatchHeaders }, '/variables/name'],
+    ['a C1 control in a dispatch number', 'POST', '/v1/templates/parcel/dispatch', { body: { variables: {}, to: '+3361234567\u0085' }, headers: dispatchHeaders }, '/to'],
+    ['an approval without a reason', ...decision('approval', {}, APPROVER), '/reason'],
+    ['an approval with a blank reason', ...decision('approval', { reason: '   ' }, APPROVER), '/reason'],
+    ['an approval with an unknown field', ...decision('approval', { reason: 'ok', verdict: 0 }, APPROVER), '/verdict'],
+    ['an approval with a control in its reason', ...decision('approval', { reason: 'ok\u0000' }, APPROVER), '/reason'],
+    ['an approval of version 0', 'POST', '/v1/templates/parcel/versions/0/approval', { body: { reason: 'ok' } }, 'path/version'],
+    ['an approval of a bad template id', 'POST', '/v1/templates/a.b/versions/1/approval', { body: { reason: 'ok' } }, 'path/templateId'],
+    ['a retirement without a reason', ...decision('retire', {}), '/reason'],
+    ['a retirement reason of 501 characters', ...decision('retire', { reason: 'r'.repeat(501) }), '/reason'],
+    ['a retirement as malformed JSON', 'POST', '/v1/templates/parcel/versions/1/retire', { raw: '{"reason":' }, ''],
+    ['a relint of a version that is not a number', 'POST', '/v1/templates/parcel/versions/x/relint', {}, 'path/version'],
   ])('%s', async (_name, method, path, options, field) => {
     const before = await table.items();
     const { status, json } = await call(handle, method, path, options);
@@ -160,7 +181,7 @@ test('POST /v1/lint answers the engine result and stores nothing', async () => {
 test('an unreachable store is 503 with Retry-After, never 500', async () => {
   const closed = new DynamoDBClient({ endpoint: 'http://127.0.0.1:1', region: 'local', maxAttempts: 1, credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
   const logger = memoryLogger();
-  const offline = createServiceHandler({ store: new DynamoTemplateStore(TABLE, closed), publisher: unusedPublisher, logger, now: () => new Date(), newId: () => 'x' });
+  const offline = createServiceHandler({ store: new DynamoTemplateStore(TABLE, closed), publisher: unusedPublisher, logger, now: () => new Date(), requestMac, newId: () => 'x' });
   const { status, headers, json } = await call(offline, 'PUT', '/v1/templates/parcel', { body: template('Your parcel arrives on Monday.') });
   expect(status).toBe(503);
   expect(headers['retry-after']).toBe('1');

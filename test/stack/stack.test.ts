@@ -4,6 +4,7 @@ import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { CfnRole } from 'aws-cdk-lib/aws-iam';
 import { dispatchRoutes } from '../../lib/service/dispatch-routes';
 import { lintRoutes } from '../../lib/service/lint-routes';
+import { reviewRoutes } from '../../lib/service/review-routes';
 import { templateRoutes } from '../../lib/service/template-routes';
 import { SmslintStack } from '../../lib/stack/smslint-stack';
 import { emptyTemplatesDir } from './no-templates';
@@ -121,6 +122,20 @@ describe('least privilege', () => {
     );
   });
 
+  test('only the dispatch function may use the idempotency HMAC key, and only to make MACs', () => {
+    const keyArn = { 'Fn::GetAtt': [stack.getLogicalId(stack.idempotencyKey.node.defaultChild as never), 'Arn'] };
+    template.hasResource('AWS::KMS::Key', {
+      DeletionPolicy: 'Retain',
+      Properties: { KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' },
+    });
+    expect(statementsOf(stack.dispatch).filter((s) => [s.Action].flat().some((a) => a.startsWith('kms:')))).toEqual([
+      { Effect: 'Allow', Action: 'kms:GenerateMac', Resource: keyArn },
+    ]);
+    for (const fn of [stack.lint, stack.templates, stack.web!]) expect(actionsOf(fn).filter((action) => action.startsWith('kms:'))).toEqual([]);
+    const variables = template.findResources('AWS::Lambda::Function')[logicalId(stack.dispatch)].Properties.Environment.Variables;
+    expect(variables.IDEMPOTENCY_KEY_ARN).toEqual(keyArn);
+  });
+
   test('table grants name the table, and no function may scan, delete or act on the whole table', () => {
     const tableArn = { 'Fn::GetAtt': [stack.getLogicalId(stack.table.node.defaultChild as never), 'Arn'] };
     for (const fn of [stack.templates, stack.dispatch]) {
@@ -142,6 +157,9 @@ describe('the API', () => {
     ['GET', '/v1/templates/{templateId}', 'templates'],
     ['GET', '/v1/templates/{templateId}/versions', 'templates'],
     ['GET', '/v1/templates/{templateId}/versions/{version}', 'templates'],
+    ['POST', '/v1/templates/{templateId}/versions/{version}/approval', 'templates'],
+    ['POST', '/v1/templates/{templateId}/versions/{version}/relint', 'templates'],
+    ['POST', '/v1/templates/{templateId}/versions/{version}/retire', 'templates'],
     ['POST', '/v1/templates/{templateId}/dispatch', 'dispatch'],
     ['GET', '/', 'web'],
   ] as const;
@@ -160,8 +178,8 @@ describe('the API', () => {
     // The route tables only need their dependencies when a request comes in.
     const served = {
       lint: lintRoutes(),
-      templates: templateRoutes({ store: {} as never, now: () => new Date() }),
-      dispatch: dispatchRoutes({ store: {} as never, publisher: {} as never, logger: {} as never, now: () => new Date(), newId: () => '' }),
+      templates: [...templateRoutes({ store: {} as never, now: () => new Date() }), ...reviewRoutes({ store: {} as never, now: () => new Date() })],
+      dispatch: dispatchRoutes({ store: {} as never, publisher: {} as never, logger: {} as never, now: () => new Date(), newId: () => '', requestMac: {} as never }),
     };
     for (const [fn, handlerRoutes] of Object.entries(served)) {
       expect(handlerRoutes.map((route) => `${route.method} ${route.pattern}`).sort()).toEqual(
@@ -260,7 +278,8 @@ describe('alarms', () => {
   });
 
   test('only CloudWatch, besides the account, may use the topic key', () => {
-    const key = Object.values(template.findResources('AWS::KMS::Key'))[0];
+    // The other key of the stack is the idempotency HMAC key (KeySpec HMAC_256).
+    const key = Object.values(template.findResources('AWS::KMS::Key')).find((candidate) => candidate.Properties.KeySpec === undefined)!;
     const services = (key.Properties.KeyPolicy.Statement as { Principal: { Service?: string } }[]).flatMap((s) => s.Principal.Service ?? []);
     expect(services).toEqual(['cloudwatch.amazonaws.com']);
   });
