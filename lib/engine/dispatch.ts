@@ -130,13 +130,16 @@ export function lintDispatch(template: unknown, values: Record<string, unknown>,
   if (rendered.some((value) => wellFormedProblem(text.slice(value.start, value.end), value.path))) return { text, problems, findings: [] };
   const { all, scam } = dispatchLinters(linter.config);
   const ownLanguage = valid.locale.split('-')[0];
-  // The rendered text has no placeholders to declare, and none of the template's suppressions.
-  const { variables: _variables, suppress: _suppress, ...plain } = valid;
+  // Without the template's suppressions (they were reviewed for its own words, not for these
+  // values, and the scam-only linter has no other rules to suppress); the rendered text has
+  // no placeholders to declare either.
+  const { suppress: _suppress, ...unsuppressed } = valid;
+  const { variables: _variables, ...plain } = unsuppressed;
   const findings: ValueFinding[] = [];
   for (const language of linter.languages) {
     const chosen = language === ownLanguage ? all : scam;
     const locale = language === ownLanguage ? valid.locale : language;
-    const known = new Set(chosen.lint({ ...valid, locale }).findings.map((finding) => `${finding.ruleId}\u0000${valid.body.slice(finding.start, finding.end)}`));
+    const known = new Set(chosen.lint({ ...unsuppressed, locale }).findings.map((finding) => `${finding.ruleId}\u0000${valid.body.slice(finding.start, finding.end)}`));
     for (const finding of chosen.lint({ ...plain, locale, body: text }).findings) {
       if (known.has(`${finding.ruleId}\u0000${asInTemplate(finding, text, rendered, valid.body)}`)) continue;
       const covered = rendered.filter((value) => value.start < finding.end && finding.start < value.end);

@@ -232,10 +232,7 @@ function checkedText(stored: TemplateVersion, verdict: Verdict, dispatch: Dispat
   }
   // The whole rule set on the rendered text (the scam rules in every language), without the
   // template's suppressions: any finding the reviewed template does not have is refused.
-  // Without `suppress`: they do not apply to values anyway, and lintDispatch's scam-only
-  // linter refuses a suppression of a rule it does not hold (reported to gate-engine).
-  const { suppress: _suppress, ...unsuppressed } = template;
-  const rendered = lintDispatch(unsuppressed, dispatch.variables, config);
+  const rendered = lintDispatch(template, dispatch.variables, config);
   if (rendered.problems.length > 0) throw invalidVariables(rendered.problems);
   const blocking = boundFindings(rendered.findings);
   if (blocking.findings.length > 0) {

@@ -40,6 +40,15 @@ describe('lintDispatch: values linted in full (issue 10)', () => {
     ]);
   });
 
+  it('finds a card request in a value placed before the template\'s own accepted one', () => {
+    const body = 'Hello {{name}}. Have your card ready when you call us.';
+    const suppress = [{ rule: 'sensitive-data-request', reason: 'Approved by legal' }, { rule: 'directive-tone', reason: 'Approved tone' }];
+    const result = lintDispatch(template(body, { suppress }), { name: 'send your card number' });
+    expect(found(result).filter((f) => f.ruleId === 'sensitive-data-request')).toEqual([
+      { ruleId: 'sensitive-data-request', words: 'send your card number', variables: ['name'] },
+    ]);
+  });
+
   it('keeps findings the template already has, placeholders filled in', () => {
     const result = lintDispatch(template('Hello {{name}}, pay at telvo.uk/pay today.'), { name: 'Ada' });
     expect(result).toEqual({ text: 'Hello Ada, pay at telvo.uk/pay today.', problems: [], findings: [] });

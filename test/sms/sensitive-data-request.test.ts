@@ -29,6 +29,11 @@ ruleTable('sensitive-data-request', {
       body: 'Telvo ALERT: your usage is 197 GBP. Please contact us on 333 with your bank card ready.',
       errors: [{ start: 61, end: 86, message: 'Asks people to have their bank card ready ("with your bank card ready")' }],
     },
+    // A request before a "card ready" one is reported too, not hidden behind it.
+    {
+      body: 'Send your card number. Then call us with your card ready.',
+      errors: [{ start: 0, end: 21 }, { start: 36, end: 56 }],
+    },
     {
       body: 'Reply with your PIN to confirm.',
       errors: [

@@ -33,17 +33,21 @@ export const sensitiveDataRequest = defineRule({
     const { anyItem, items, requests, sendersOwn, onTheirOwn, protective } = patternsOf(ctx.locale);
     const text = ctx.text.masked;
     if (!anyItem.test(text)) return;
-    let reportedUpTo = -1;
+    // Spans already reported: an item inside a "card ready" request is not reported twice,
+    // wherever in the message each stands.
+    const reported: { start: number; end: number }[] = [];
     for (const match of text.matchAll(onTheirOwn)) {
       const start = match.index;
       if (protective.test(sentenceBefore(text, start))) continue;
-      reportedUpTo = start + match[0].length;
-      ctx.report({ start, end: reportedUpTo, messageId: 'cardReady', data: { what: match[0] }, suggestionId: 'neverAsk' });
+      const end = start + match[0].length;
+      reported.push({ start, end });
+      ctx.report({ start, end, messageId: 'cardReady', data: { what: match[0] }, suggestionId: 'neverAsk' });
     }
+    let reportedUpTo = -1;
     for (const match of text.matchAll(items)) {
       const itemStart = match.index;
       const end = itemStart + match[0].length;
-      if (itemStart < reportedUpTo) continue;
+      if (itemStart < reportedUpTo || reported.some((span) => span.start < end && itemStart < span.end)) continue;
       const before = sentenceBefore(text, itemStart);
       const request = requests.exec(before);
       if (!request || protective.test(before) || sendersOwn.test(before)) continue;
