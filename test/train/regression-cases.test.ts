@@ -1,0 +1,36 @@
+import { resolve } from 'node:path';
+import { createLinter } from '../../lib/engine';
+import { TONE_CHECKS, expectedFiring, readCorpus } from '../../lib/train/corpus';
+import { firingChecks } from '../../lib/train/tone';
+
+/**
+ * The project's own labelled cases (test/fixtures/labelled/regression.jsonl), written here to
+ * the spec and its clarifications, never trained on: the shipped tone models read them as
+ * labelled, but for the misses named below. A new miss fails, and so does a fixed one, so
+ * that this list stays the truth.
+ */
+const KNOWN_MISSES = [
+  // An upcoming appointment is the reason to bring a letter to it (spec §2.2): the model wants a purpose.
+  'reg-en-007 missing-rationale false alarm',
+  // "HUGE SALE" is labelled as naming no benefit; the model reads a sale as an offer's reason.
+  'reg-en-010 missing-rationale missed',
+  'reg-fr-010 missing-rationale missed',
+];
+
+const cases = readCorpus(resolve(__dirname, '../fixtures/labelled/regression.jsonl'));
+
+it('holds 20 cases in each language, with and without requests', () => {
+  expect(cases.filter((item) => item.locale === 'en')).toHaveLength(20);
+  expect(cases.filter((item) => item.locale === 'fr')).toHaveLength(20);
+  expect(cases.filter((item) => item.labels.cta).length).toBeGreaterThan(20);
+  expect(cases.filter((item) => !item.labels.cta).length).toBeGreaterThan(10);
+});
+
+it('reads every case as labelled, but for the known misses', () => {
+  const linter = createLinter();
+  const misses = cases.flatMap((item) => {
+    const fired = firingChecks(item, linter);
+    return TONE_CHECKS.filter((check) => fired[check] !== expectedFiring[check](item)).map((check) => `${item.id} ${check} ${fired[check] ? 'false alarm' : 'missed'}`);
+  });
+  expect(misses).toEqual(KNOWN_MISSES);
+});
