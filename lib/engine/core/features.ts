@@ -11,7 +11,8 @@ export interface FeatureSink {
 }
 
 /** Where a cue stands relative to the main request. */
-type Place = 'none' | 'before' | 'same' | 'after';
+const PLACES = ['none', 'before', 'same', 'after'] as const;
+type Place = (typeof PLACES)[number];
 
 const PLACEHOLDER = 0xe000;
 
@@ -27,12 +28,37 @@ export function toneFeatures(discourse: Discourse, masked: string, category: Cat
   const sentenceOf = (position: number) => bisect(sentences.length, (k) => sentences[k].end <= position);
   const mainSentence = main ? sentenceOf(main.start) : -1;
   for (const cue of discourse.cues) {
-    // An offer is a reason in a promotion, a mere mention in a transactional message.
-    const name = cue.name.startsWith('offer') ? `${cue.name}.${category === 'promotional' ? 'promo' : 'trans'}` : cue.name;
-    addNamed(sink, `c=${name}`, cue.start, cue.end);
-    addNamed(sink, `c=${name}@${placeOf(cue, mainSentence, sentenceOf)}`, cue.start, cue.end);
+    const hashes = cueHashesOf(cue.name, category);
+    const place = placeOf(cue, mainSentence, sentenceOf);
+    sink.add(hashes.alone, 1, cue.start, cue.end);
+    sink.add(hashes.at[place], 1, cue.start, cue.end);
+    if (sink.named) {
+      sink.named(hashes.alone, `c=${hashes.name}`);
+      sink.named(hashes.at[place], `c=${hashes.name}@${place}`);
+    }
   }
   wordFeatures(discourse, masked, sink);
+}
+
+interface CueHashes {
+  name: string;
+  alone: number;
+  at: Record<Place, number>;
+}
+
+/** The hashes of a cue's features, made once per cue name and category: no name is built on the hot path. */
+const cueHashes: Record<Category, Map<string, CueHashes>> = { transactional: new Map(), promotional: new Map() };
+
+function cueHashesOf(cueName: string, category: Category): CueHashes {
+  let hashes = cueHashes[category].get(cueName);
+  if (!hashes) {
+    // An offer is a reason in a promotion, a mere mention in a transactional message.
+    const name = cueName.startsWith('offer') ? `${cueName}.${category === 'promotional' ? 'promo' : 'trans'}` : cueName;
+    const at = Object.fromEntries(PLACES.map((place) => [place, hashName(`c=${name}@${place}`)])) as Record<Place, number>;
+    hashes = { name, alone: hashName(`c=${name}`), at };
+    cueHashes[category].set(cueName, hashes);
+  }
+  return hashes;
 }
 
 function addNamed(sink: FeatureSink, name: string, start: number, end: number): void {
