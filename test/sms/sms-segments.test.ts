@@ -191,3 +191,37 @@ test('the rule and the lint result agree', () => {
   expect(findingsOf('sms-segments', { body: a(307) })[0].message).toContain('3 SMS segments');
   expect(measureOf(a(307)).segments).toBe(3);
 });
+
+describe('the suggestion names the variable that makes the message UCS-2, and the schema that proves it GSM-7', () => {
+  const segmentsFinding = (template: Record<string, unknown>, limit: number) =>
+    lint({ category: 'transactional', ...template } as never, { segmentLimits: { transactional: limit } }).findings.find((finding) => finding.ruleId === 'sms-segments');
+  const delivery =
+    'Telvo: your parcel {{ref}} will be delivered on {{delivery_date}} between 9am and 1pm. If you are not home, we will leave it at the depot on Main Street, open until 6pm. Track it at telvo.uk.';
+  const properties = { ref: { type: 'string', pattern: '^[0-9]{8}$' }, delivery_date: { type: 'string', maxLength: 20 } };
+
+  it('declares {{delivery_date}} as a date when that brings the count within the limit', () => {
+    const finding = segmentsFinding({ locale: 'en', body: delivery, variables: { type: 'object', properties } }, 2);
+    expect(finding?.suggestion).toBe(
+      'Declare {{delivery_date}} as a date ({"type":"string","pattern":"^[0-9A-Za-z ,./-]+$","maxLength":20}): values proven GSM-7 bring the message to 2 segments.',
+    );
+    // The schema it offers does what it says: declared so, the message fits.
+    const declared = { ...properties, delivery_date: { type: 'string', pattern: '^[0-9A-Za-z ,./-]+$', maxLength: 20 } };
+    expect(segmentsFinding({ locale: 'en', body: delivery, variables: { type: 'object', properties: declared } }, 2)).toBeUndefined();
+  });
+
+  it('reads the kind from a French name, in camel case', () => {
+    const body = `Telvo : {{montantTotal}} à régler. ${a(60)}`;
+    const finding = segmentsFinding({ locale: 'fr', body, variables: { type: 'object', properties: { montantTotal: { type: 'string', maxLength: 12 } } } }, 1);
+    expect(finding?.suggestion).toBe(
+      'Déclarez {{montantTotal}} comme un montant ({"type":"string","pattern":"^[0-9 .,€£$]+$","maxLength":12}) : des valeurs prouvées GSM-7 ramènent le message à 1 segment.',
+    );
+  });
+
+  it.each([
+    ['the name says nothing of the kind', { greeting: { type: 'string', maxLength: 20 } }, 'Hi {{greeting}}'],
+    ['even GSM-7 the message is too long', { delivery_date: { type: 'string', maxLength: 20 } }, `Due {{delivery_date}}. ${a(200)}`],
+  ])('keeps "shorten" when %s', (_case, variableProperties, body) => {
+    const finding = segmentsFinding({ locale: 'en', body: `${body} ${a(60)}`, variables: { type: 'object', properties: variableProperties } }, 1);
+    expect(finding?.suggestion).toBe("Shorten the text from here, or lower the variables' maxLength.");
+  });
+});

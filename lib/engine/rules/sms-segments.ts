@@ -1,6 +1,11 @@
-import { formatMessage } from '../locales';
-import { offsetBeyond } from '../sms/segments';
+import { formatMessage, type LocaleData } from '../locales';
+import { measure, offsetBeyond, type Measurement } from '../sms/segments';
+import variableKinds from '../sms/variable-kinds.json';
+import type { RuleContext, Template } from '../types';
 import { defineRule } from '../types';
+
+type VariableKind = Exclude<keyof typeof variableKinds, '$comment'>;
+const KINDS = Object.keys(variableKinds).filter((key) => key !== '$comment') as VariableKind[];
 
 /** More segments at worst than the config allows for the template's category. */
 export const smsSegments = defineRule({
@@ -14,7 +19,10 @@ export const smsSegments = defineRule({
         'Every segment is billed and long messages are read less; a placeholder can double the count once filled, and one non-GSM-7 value turns the whole message UCS-2.',
       url: 'https://github.com/smslint/smslint/blob/main/docs/rules/sms-segments.md',
     },
-    messages: ['tooMany', 'shorten', 'transactional', 'promotional', 'boundedBy', 'ucs2By', 'unbounded'],
+    messages: [
+      'tooMany', 'shorten', 'transactional', 'promotional', 'boundedBy', 'ucs2By', 'unbounded', 'declareKinds', 'declaredAs', 'and',
+      'kind.date', 'kind.time', 'kind.amount', 'kind.code', 'kind.phone', 'kind.link',
+    ],
     asWritten: true,
   },
   check(ctx) {
@@ -38,7 +46,42 @@ export const smsSegments = defineRule({
         category: texts[ctx.category],
         details: part('boundedBy') + part('ucs2By') + part('unbounded'),
       },
-      suggestionId: 'shorten',
+      ...declarationsFor(ctx, measurement, limit),
     });
   },
 });
+
+/**
+ * When variables that may leave GSM-7 are what pushes the count over, and their names say
+ * what they hold (a date, an amount…), the suggestion is to declare them as such, with a
+ * schema that proves them GSM-7: measured, never guessed, so it is only offered when it fits.
+ */
+function declarationsFor(ctx: RuleContext, measurement: Measurement, limit: number): { suggestionId: 'shorten' } | { suggestion: string } {
+  const properties = (ctx.template.variables as { properties?: Record<string, Record<string, unknown>> } | undefined)?.properties;
+  const kinds = new Map<string, VariableKind>();
+  for (const name of measurement.ucs2By) {
+    const kind = kindOf(name, ctx.locale);
+    if (kind && properties?.[name]) kinds.set(name, kind);
+  }
+  if (kinds.size === 0 || kinds.size < measurement.ucs2By.length) return { suggestionId: 'shorten' };
+  const declared: Template = { ...ctx.template, variables: { ...ctx.template.variables, properties: { ...properties } } };
+  const declaredProperties = (declared.variables as { properties: Record<string, unknown> }).properties;
+  for (const [name, kind] of kinds) declaredProperties[name] = { ...variableKinds[kind], maxLength: Math.min(Number(properties![name].maxLength ?? Infinity), variableKinds[kind].maxLength) };
+  const segments = measure(ctx.text, declared, ctx.config).segments;
+  if (segments > limit) return { suggestionId: 'shorten' };
+  const texts = ctx.locale.messages['sms-segments'];
+  const declarations = [...kinds].map(([name, kind]) =>
+    formatMessage(texts.declaredAs, { name: `{{${name}}}`, kind: texts[`kind.${kind}`], schema: JSON.stringify(declaredProperties[name]) }, ctx.language),
+  );
+  return { suggestion: formatMessage(texts.declareKinds, { declarations: declarations.join(texts.and), segments }, ctx.language) };
+}
+
+/** The kind a variable's name says it holds: one of its words (`delivery_date`, `montantTotal`) is a kind's name. */
+function kindOf(name: string, locale: LocaleData): VariableKind | undefined {
+  const words = name
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u);
+  const names = locale.sms.variableKinds as Record<VariableKind, string[]>;
+  return KINDS.find((kind) => names[kind].some((word) => words.includes(word)));
+}
