@@ -2,9 +2,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { parse as parseYaml } from 'yaml';
 import { regionBetween } from './body-locations';
 import { fixFiles } from './fix';
+import { yaml } from './lazy';
 import { formatters } from './formatters';
 import { ConfigLookup, describeFailure, lintInputs, readTemplates, relativeTo, templateFiles, type InputFailure, type TemplateInput } from './lint-files';
 import { positionsIn } from './positions';
@@ -220,7 +220,7 @@ function readVariables(value: string, cwd: string): unknown {
   const text = readText(resolve(cwd, value), value);
   if (!/\.ya?ml$/i.test(value)) return parseJson(text, value);
   try {
-    return parseYaml(text) as unknown;
+    return yaml().parse(text) as unknown;
   } catch (error) {
     throw new FatalError(`${value}: invalid YAML: ${(error as Error).message.split('\n')[0]}`);
   }

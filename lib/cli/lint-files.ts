@@ -1,8 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { globSync, isDynamicPattern } from 'tinyglobby';
 import { InputError, resolveConfig, validateTemplate, type ResolvedConfig, type Template } from '../engine';
 import { CONFIG_FILE_NAME, findConfigFile, lintWithConfig, loadConfigFile } from './config-file';
+import { glob } from './lazy';
 import type { TemplateReport } from './report';
 import { SourceError, loadTemplateFile, templateExtensions, type LoadedTemplate } from './sources';
 
@@ -22,6 +22,7 @@ export function templateFiles(pattern: string, cwd: string): string[] {
   const path = resolve(cwd, pattern);
   const exists = existsSync(path);
   if (exists && !statSync(path).isDirectory()) return [path];
+  const { globSync, isDynamicPattern } = glob();
   if (!exists && !isDynamicPattern(pattern)) throw new SourceError(`${pattern}: no such file`);
   const matches = exists
     ? globSync(templateExtensions.map((extension) => `**/*${extension}`), { cwd: path, absolute: true, ignore: IGNORED })
@@ -48,7 +49,7 @@ export class ConfigLookup {
   /** The config for templates in `directory`; a bad config file throws a `SourceError` naming it and the field. */
   forDirectory(directory: string): ResolvedConfig {
     const path = this.explicitPath ?? this.nearestTo(directory);
-    if (path === undefined) return (this.defaults ??= resolveConfig({}));
+    if (path === undefined) return (this.defaults ??= resolveConfig());
     let config = this.loaded.get(path);
     if (!config) {
       config = loadConfigFile(path, this.nameOf(path));

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import type { Node } from 'yaml';
 import { jsonBodyLocator, stringEnd, yamlBodyLocator, type BodyLocator } from './body-locations';
+import { yaml } from './lazy';
 import { positionsIn, type Position } from './positions';
 
 /** One template as read from a file, not yet validated. */
@@ -115,6 +116,7 @@ function loadJson(text: string, name: string): LoadedTemplate[] {
 }
 
 function loadYaml(text: string, name: string): LoadedTemplate[] {
+  const { isMap, isScalar, isSeq, parseDocument } = yaml();
   const document = parseDocument(text);
   const [firstError] = document.errors;
   if (firstError) {
