@@ -261,7 +261,7 @@ function writeReport(path: string, output: string): void {
   }
 }
 
-/** The package's version, from the nearest package.json above this module (in `lib/cli/` or `dist/lib/cli/`). */
+/** The package's version, from the nearest package.json above this module (`lib/cli/`, or the bundled bin in `dist/bin/`). */
 function version(): string {
   let directory = __dirname;
   while (!existsSync(join(directory, 'package.json'))) directory = dirname(directory);
