@@ -1,12 +1,14 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { once } from 'node:events';
 import { dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { regionBetween } from './body-locations';
 import { fixFiles } from './fix';
 import { yaml } from './lazy';
 import { formatters } from './formatters';
-import { ConfigLookup, describeFailure, lintInputs, readTemplates, relativeTo, templateFiles, type InputFailure, type TemplateInput } from './lint-files';
+import { ConfigLookup, describeFailure, lintInput, readTemplates, relativeTo, templateFiles, validateInputs, type InputFailure, type LintedTemplate, type TemplateInput } from './lint-files';
 import { positionsIn } from './positions';
 import { countProblems, plural, type TemplateReport } from './report';
 import { SourceError, parseJson, readText } from './sources';
@@ -117,31 +119,49 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 
   const configs = new ConfigLookup(relativeTo(io.cwd), values.config === undefined ? undefined : resolve(io.cwd, values.config));
   const inputs = await readInputs(positionals, io, configs, values);
-  const linted = lintInputs(inputs.inputs);
-  const failures = [...inputs.failures, ...linted.failures];
+  const checked = validateInputs(inputs.inputs);
+  const failures = [...inputs.failures, ...checked.failures];
   if (failures.length > 0) throw new FatalError(failures.map(describeFailure).join('\nsmslint: '));
-  const reports = linted.linted;
-  if (reports.length === 0) throw new FatalError(`no template found in ${positionals.join(' ')}`);
+  if (checked.valid.length === 0) throw new FatalError(`no template found in ${positionals.join(' ')}`);
 
+  // Linted as the report is written, so that one template's report is held at a time; --fix needs them all at once.
+  let reports: Iterable<LintedTemplate> = lazyMap(checked.valid, lintInput);
   if (values.fix || values['fix-dry-run']) {
-    const { diff } = fixFiles(reports, { write: values.fix });
+    const linted = [...reports];
+    const { diff } = fixFiles(linted, { write: values.fix });
     if (values['fix-dry-run']) io.stdout.write(diff);
+    reports = linted;
   }
 
-  const shown = values.quiet ? reports.map(errorsOnly) : reports;
+  const totals = { errors: 0, warnings: 0 };
+  const shown = lazyMap(reports, (report) => {
+    const { errors, warnings } = countProblems([report]);
+    totals.errors += errors;
+    totals.warnings += warnings;
+    return values.quiet ? errorsOnly(report) : report;
+  });
   // A report file is read later, by other programs: colours are for a terminal only.
   const toFile = values['output-file'] !== undefined;
   const output = formatter(shown, { color: !toFile && useColor(io), version: version(), columns: columnsOf(io), quiet: values.quiet });
-  if (toFile) writeReport(resolve(io.cwd, values['output-file']!), output);
-  else io.stdout.write(output);
+  if (toFile) await writeReport(resolve(io.cwd, values['output-file']!), output);
+  else await writeAll(io.stdout, output);
 
-  const { errors, warnings } = countProblems(reports);
-  if (errors > 0) return ExitCode.problems;
-  if (maxWarnings !== undefined && warnings > maxWarnings) {
-    io.stderr.write(`smslint: ${plural(warnings, 'warning')}, more than --max-warnings ${maxWarnings}\n`);
+  if (totals.errors > 0) return ExitCode.problems;
+  if (maxWarnings !== undefined && totals.warnings > maxWarnings) {
+    io.stderr.write(`smslint: ${plural(totals.warnings, 'warning')}, more than --max-warnings ${maxWarnings}\n`);
     return ExitCode.problems;
   }
   return ExitCode.ok;
+}
+
+/** `items` mapped one at a time, as they are read. */
+function* lazyMap<T, U>(items: Iterable<T>, map: (item: T) => U): Iterable<U> {
+  for (const item of items) yield map(item);
+}
+
+/** Writes each piece, waiting while the stream's buffer is full, so the pieces do not pile up in memory. */
+async function writeAll(out: Writable, pieces: Iterable<string>): Promise<void> {
+  for (const piece of pieces) if (!out.write(piece)) await once(out, 'drain');
 }
 
 function parseArguments(argv: string[]) {
@@ -252,13 +272,17 @@ function columnsOf({ isTTY, columns, env = process.env }: CliIo): number {
   return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_COLUMNS;
 }
 
-function writeReport(path: string, output: string): void {
+async function writeReport(path: string, pieces: Iterable<string>): Promise<void> {
+  let fd: number;
   try {
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, output);
+    fd = openSync(path, 'w');
   } catch (error) {
     throw new FatalError(`cannot write the report to ${path}: ${(error as Error).message}`);
   }
+  const file = createWriteStream(path, { fd });
+  await writeAll(file, pieces);
+  await finished(file.end());
 }
 
 /** The package's version, from the nearest package.json above this module (`lib/cli/`, or the bundled bin in `dist/bin/`). */

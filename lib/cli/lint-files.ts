@@ -121,20 +121,40 @@ export function readTemplates(paths: readonly string[], nameOf: NameOf, configs:
   return { inputs, failures };
 }
 
-/** Lints each input with its config; a template that does not fit the schema is a failure naming its source and field. */
-export function lintInputs(inputs: readonly TemplateInput[]): { linted: LintedTemplate[]; failures: InputFailure[] } {
-  const linted: LintedTemplate[] = [];
+/**
+ * Checks every input against the template schema; a template that does not fit is a
+ * failure naming its source and field. Done for all before any is linted, so a run with
+ * a bad template stops before its report starts.
+ */
+export function validateInputs(inputs: readonly TemplateInput[]): { valid: ValidInput[]; failures: InputFailure[] } {
+  const valid: ValidInput[] = [];
   const failures: InputFailure[] = [];
   for (const input of inputs) {
     try {
-      const template = validateTemplate(input.template);
-      linted.push(lintedTemplate(input, template, lintWithConfig(template, input.config)));
+      valid.push({ input, template: validateTemplate(input.template) });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       failures.push({ source: input.source, kind: 'invalid-template', message: error.message });
     }
   }
-  return { linted, failures };
+  return { valid, failures };
+}
+
+/** An input whose template fits the schema, typed. */
+export interface ValidInput {
+  input: TemplateInput;
+  template: Template;
+}
+
+/** Lints one valid input with its config. */
+export function lintInput({ input, template }: ValidInput): LintedTemplate {
+  return lintedTemplate(input, template, lintWithConfig(template, input.config));
+}
+
+/** Lints each input with its config; a template that does not fit the schema is a failure naming its source and field. */
+export function lintInputs(inputs: readonly TemplateInput[]): { linted: LintedTemplate[]; failures: InputFailure[] } {
+  const { valid, failures } = validateInputs(inputs);
+  return { linted: valid.map(lintInput), failures };
 }
 
 function lintedTemplate(input: TemplateInput, template: Template, result: LintedTemplate['result']): LintedTemplate {
