@@ -8,7 +8,7 @@ import { regionBetween } from './body-locations';
 import { fixFiles } from './fix';
 import { yaml } from './lazy';
 import { formatters } from './formatters';
-import { ConfigLookup, describeFailure, lintInput, readTemplates, relativeTo, templateFiles, validateInputs, type InputFailure, type LintedTemplate, type TemplateInput } from './lint-files';
+import { ConfigLookup, describeFailure, lintInput, readTemplates, relativeTo, templateFailure, templateFiles, type InputFailure, type LintedTemplate, type NameOf, type TemplateInput } from './lint-files';
 import { positionsIn } from './positions';
 import { countProblems, plural, type TemplateReport } from './report';
 import { SourceError, parseJson, readText } from './sources';
@@ -118,14 +118,23 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   checkUsage(values, positionals);
 
   const configs = new ConfigLookup(relativeTo(io.cwd), values.config === undefined ? undefined : resolve(io.cwd, values.config));
-  const inputs = await readInputs(positionals, io, configs, values);
-  const checked = validateInputs(inputs.inputs);
-  const failures = [...inputs.failures, ...checked.failures];
+  const sources = await readSources(positionals, io, configs, values);
+  const inputs = (failures: InputFailure[]) => inputsOf(sources, relativeTo(io.cwd), configs, failures);
+  // Every file is read and every template checked before the report starts, so that a bad
+  // one stops the run with no report; then read again as the report is written, so that
+  // the run holds one template at a time, not all (JSON Lines files are read a line at a time).
+  const failures: InputFailure[] = [];
+  let templates = 0;
+  for (const input of inputs(failures)) {
+    templates++;
+    const failure = templateFailure(input);
+    if (failure) failures.push(failure);
+  }
   if (failures.length > 0) throw new FatalError(failures.map(describeFailure).join('\nsmslint: '));
-  if (checked.valid.length === 0) throw new FatalError(`no template found in ${positionals.join(' ')}`);
+  if (templates === 0) throw new FatalError(`no template found in ${positionals.join(' ')}`);
 
-  // Linted as the report is written, so that one template's report is held at a time; --fix needs them all at once.
-  let reports: Iterable<LintedTemplate> = lazyMap(checked.valid, lintInput);
+  // --fix needs every template at once.
+  let reports: Iterable<LintedTemplate> = lazyMap(inputs([]), lintInput);
   if (values.fix || values['fix-dry-run']) {
     const linted = [...reports];
     const { diff } = fixFiles(linted, { write: values.fix });
@@ -194,28 +203,31 @@ function parseCount(text: string): number {
 }
 
 /**
- * Every template of the arguments, in their order, each file once (a file's templates in
- * file order), each with its config; files that cannot be read or parsed are failures.
+ * What the arguments name, in their order: each file once (absolute paths), and the
+ * template of standard input. A pattern that matches nothing stops the run.
  */
-async function readInputs(patterns: string[], io: CliIo, configs: ConfigLookup, values: Values) {
-  const nameOf = relativeTo(io.cwd);
-  const inputs: TemplateInput[] = [];
-  const failures: InputFailure[] = [];
+async function readSources(patterns: string[], io: CliIo, configs: ConfigLookup, values: Values): Promise<(string | TemplateInput)[]> {
+  const sources: (string | TemplateInput)[] = [];
   const seen = new Set<string>();
   for (const pattern of patterns) {
     if (pattern === STDIN) {
-      inputs.push(await stdinInput(io, configs, values));
+      sources.push(await stdinInput(io, configs, values));
       continue;
     }
     const matched = templateFiles(pattern, io.cwd);
     if (matched.length === 0) throw new FatalError(`${pattern}: no file matched`);
-    const unseen = matched.filter((path) => !seen.has(path));
-    unseen.forEach((path) => seen.add(path));
-    const read = readTemplates(unseen, nameOf, configs);
-    inputs.push(...read.inputs);
-    failures.push(...read.failures);
+    for (const path of matched) if (!seen.has(path)) sources.push(path);
+    matched.forEach((path) => seen.add(path));
   }
-  return { inputs, failures };
+  return sources;
+}
+
+/** Every template of `sources`, each with its config, read as wanted; files that cannot be read or parsed go to `failures`. */
+function* inputsOf(sources: readonly (string | TemplateInput)[], nameOf: NameOf, configs: ConfigLookup, failures: InputFailure[]): Generator<TemplateInput> {
+  for (const source of sources) {
+    if (typeof source === 'string') yield* readTemplates([source], nameOf, configs, failures);
+    else yield source;
+  }
 }
 
 /** The template of standard input: its body, the stdin options, and the config of the working directory. */

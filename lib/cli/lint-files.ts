@@ -4,7 +4,7 @@ import { InputError, resolveConfig, validateTemplate, type ResolvedConfig, type 
 import { CONFIG_FILE_NAME, findConfigFile, lintWithConfig, loadConfigFile } from './config-file';
 import { glob } from './lazy';
 import type { TemplateReport } from './report';
-import { SourceError, loadTemplateFile, templateExtensions, type LoadedTemplate } from './sources';
+import { SourceError, templateExtensions, templatesIn, type LoadedTemplate } from './sources';
 
 /**
  * Never templates, in a folder or a glob: dependencies, and the config file that sits beside
@@ -98,63 +98,40 @@ export function describeFailure({ source, kind, message }: InputFailure): string
 }
 
 /**
- * Reads every template of `paths` (absolute, each once) with its config. Unreadable or
- * unparsable files are failures, not exceptions, so that every one is reported; a bad
- * config file throws a `SourceError`, as it concerns every template under it.
+ * The templates of `paths` (absolute, each once) with their configs, read as they are
+ * wanted. Unreadable or unparsable files are pushed to `failures`, not thrown, so that
+ * every one is reported; a bad config file throws a `SourceError`, as it concerns every
+ * template under it.
  */
-export function readTemplates(paths: readonly string[], nameOf: NameOf, configs: ConfigLookup): { inputs: TemplateInput[]; failures: InputFailure[] } {
-  const inputs: TemplateInput[] = [];
-  const failures: InputFailure[] = [];
+export function* readTemplates(paths: readonly string[], nameOf: NameOf, configs: ConfigLookup, failures: InputFailure[]): Generator<TemplateInput> {
   for (const path of paths) {
     const file = nameOf(path);
     const config = configs.forDirectory(dirname(path));
-    let loaded: LoadedTemplate[];
+    let index = 0;
     try {
-      loaded = loadTemplateFile(path, file);
+      for (const entry of templatesIn(path, file)) yield { ...entry, file, path, index: index++, config };
     } catch (error) {
       if (!(error instanceof SourceError)) throw error;
       failures.push({ source: file, kind: 'invalid-file', message: error.message });
-      continue;
-    }
-    loaded.forEach((entry, index) => inputs.push({ ...entry, file, path, index, config }));
-  }
-  return { inputs, failures };
-}
-
-/**
- * Checks every input against the template schema; a template that does not fit is a
- * failure naming its source and field. Done for all before any is linted, so a run with
- * a bad template stops before its report starts.
- */
-export function validateInputs(inputs: readonly TemplateInput[]): { valid: ValidInput[]; failures: InputFailure[] } {
-  const valid: ValidInput[] = [];
-  const failures: InputFailure[] = [];
-  for (const input of inputs) {
-    try {
-      valid.push({ input, template: validateTemplate(input.template) });
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      failures.push({ source: input.source, kind: 'invalid-template', message: error.message });
     }
   }
-  return { valid, failures };
 }
 
-/** An input whose template fits the schema, typed. */
-export interface ValidInput {
-  input: TemplateInput;
-  template: Template;
+/** A template that does not fit the schema, as a failure naming its source and field; undefined when it fits. */
+export function templateFailure(input: TemplateInput): InputFailure | undefined {
+  try {
+    validateTemplate(input.template);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return { source: input.source, kind: 'invalid-template', message: error.message };
+  }
 }
 
-/** Lints one valid input with its config. */
-export function lintInput({ input, template }: ValidInput): LintedTemplate {
+/** Lints one input with its config; throws an `InputError` for a template that does not fit the schema. */
+export function lintInput(input: TemplateInput): LintedTemplate {
+  const template = validateTemplate(input.template);
   return lintedTemplate(input, template, lintWithConfig(template, input.config));
-}
-
-/** Lints each input with its config; a template that does not fit the schema is a failure naming its source and field. */
-export function lintInputs(inputs: readonly TemplateInput[]): { linted: LintedTemplate[]; failures: InputFailure[] } {
-  const { valid, failures } = validateInputs(inputs);
-  return { linted: valid.map(lintInput), failures };
 }
 
 function lintedTemplate(input: TemplateInput, template: Template, result: LintedTemplate['result']): LintedTemplate {
@@ -169,9 +146,14 @@ function lintedTemplate(input: TemplateInput, template: Template, result: Linted
  */
 export function lintFolder(folder: string, options: { nameOf: NameOf; configPath?: string }) {
   const files = templateFiles(folder, folder);
-  const read = readTemplates(files, options.nameOf, new ConfigLookup(options.nameOf, options.configPath));
-  const { linted, failures } = lintInputs(read.inputs);
-  return { files: files.map(options.nameOf), linted, failures: [...read.failures, ...failures] };
+  const linted: LintedTemplate[] = [];
+  const failures: InputFailure[] = [];
+  for (const input of readTemplates(files, options.nameOf, new ConfigLookup(options.nameOf, options.configPath), failures)) {
+    const failure = templateFailure(input);
+    if (failure) failures.push(failure);
+    else linted.push(lintInput(input));
+  }
+  return { files: files.map(options.nameOf), linted, failures };
 }
 
 /** How a file is named in sources and messages, from its absolute path. */
