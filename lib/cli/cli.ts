@@ -1,12 +1,14 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { once } from 'node:events';
 import { dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import { parse as parseYaml } from 'yaml';
 import { regionBetween } from './body-locations';
 import { fixFiles } from './fix';
+import { yaml } from './lazy';
 import { formatters } from './formatters';
-import { ConfigLookup, describeFailure, lintInputs, readTemplates, relativeTo, templateFiles, type InputFailure, type TemplateInput } from './lint-files';
+import { ConfigLookup, describeFailure, lintInput, readTemplates, relativeTo, templateFailure, templateFiles, type InputFailure, type LintedTemplate, type NameOf, type TemplateInput } from './lint-files';
 import { positionsIn } from './positions';
 import { countProblems, plural, type TemplateReport } from './report';
 import { SourceError, parseJson, readText } from './sources';
@@ -116,32 +118,59 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   checkUsage(values, positionals);
 
   const configs = new ConfigLookup(relativeTo(io.cwd), values.config === undefined ? undefined : resolve(io.cwd, values.config));
-  const inputs = await readInputs(positionals, io, configs, values);
-  const linted = lintInputs(inputs.inputs);
-  const failures = [...inputs.failures, ...linted.failures];
+  const sources = await readSources(positionals, io, configs, values);
+  const inputs = (failures: InputFailure[]) => inputsOf(sources, relativeTo(io.cwd), configs, failures);
+  // Every file is read and every template checked before the report starts, so that a bad
+  // one stops the run with no report; then read again as the report is written, so that
+  // the run holds one template at a time, not all (JSON Lines files are read a line at a time).
+  const failures: InputFailure[] = [];
+  let templates = 0;
+  for (const input of inputs(failures)) {
+    templates++;
+    const failure = templateFailure(input);
+    if (failure) failures.push(failure);
+  }
   if (failures.length > 0) throw new FatalError(failures.map(describeFailure).join('\nsmslint: '));
-  const reports = linted.linted;
-  if (reports.length === 0) throw new FatalError(`no template found in ${positionals.join(' ')}`);
+  if (templates === 0) throw new FatalError(`no template found in ${positionals.join(' ')}`);
 
+  // --fix needs every template at once.
+  let reports: Iterable<LintedTemplate> = lazyMap(inputs([]), lintInput);
   if (values.fix || values['fix-dry-run']) {
-    const { diff } = fixFiles(reports, { write: values.fix });
+    const linted = [...reports];
+    const { diff } = fixFiles(linted, { write: values.fix });
     if (values['fix-dry-run']) io.stdout.write(diff);
+    reports = linted;
   }
 
-  const shown = values.quiet ? reports.map(errorsOnly) : reports;
+  const totals = { errors: 0, warnings: 0 };
+  const shown = lazyMap(reports, (report) => {
+    const { errors, warnings } = countProblems([report]);
+    totals.errors += errors;
+    totals.warnings += warnings;
+    return values.quiet ? errorsOnly(report) : report;
+  });
   // A report file is read later, by other programs: colours are for a terminal only.
   const toFile = values['output-file'] !== undefined;
   const output = formatter(shown, { color: !toFile && useColor(io), version: version(), columns: columnsOf(io), quiet: values.quiet });
-  if (toFile) writeReport(resolve(io.cwd, values['output-file']!), output);
-  else io.stdout.write(output);
+  if (toFile) await writeReport(resolve(io.cwd, values['output-file']!), output);
+  else await writeAll(io.stdout, output);
 
-  const { errors, warnings } = countProblems(reports);
-  if (errors > 0) return ExitCode.problems;
-  if (maxWarnings !== undefined && warnings > maxWarnings) {
-    io.stderr.write(`smslint: ${plural(warnings, 'warning')}, more than --max-warnings ${maxWarnings}\n`);
+  if (totals.errors > 0) return ExitCode.problems;
+  if (maxWarnings !== undefined && totals.warnings > maxWarnings) {
+    io.stderr.write(`smslint: ${plural(totals.warnings, 'warning')}, more than --max-warnings ${maxWarnings}\n`);
     return ExitCode.problems;
   }
   return ExitCode.ok;
+}
+
+/** `items` mapped one at a time, as they are read. */
+function* lazyMap<T, U>(items: Iterable<T>, map: (item: T) => U): Iterable<U> {
+  for (const item of items) yield map(item);
+}
+
+/** Writes each piece, waiting while the stream's buffer is full, so the pieces do not pile up in memory. */
+async function writeAll(out: Writable, pieces: Iterable<string>): Promise<void> {
+  for (const piece of pieces) if (!out.write(piece)) await once(out, 'drain');
 }
 
 function parseArguments(argv: string[]) {
@@ -174,28 +203,31 @@ function parseCount(text: string): number {
 }
 
 /**
- * Every template of the arguments, in their order, each file once (a file's templates in
- * file order), each with its config; files that cannot be read or parsed are failures.
+ * What the arguments name, in their order: each file once (absolute paths), and the
+ * template of standard input. A pattern that matches nothing stops the run.
  */
-async function readInputs(patterns: string[], io: CliIo, configs: ConfigLookup, values: Values) {
-  const nameOf = relativeTo(io.cwd);
-  const inputs: TemplateInput[] = [];
-  const failures: InputFailure[] = [];
+async function readSources(patterns: string[], io: CliIo, configs: ConfigLookup, values: Values): Promise<(string | TemplateInput)[]> {
+  const sources: (string | TemplateInput)[] = [];
   const seen = new Set<string>();
   for (const pattern of patterns) {
     if (pattern === STDIN) {
-      inputs.push(await stdinInput(io, configs, values));
+      sources.push(await stdinInput(io, configs, values));
       continue;
     }
     const matched = templateFiles(pattern, io.cwd);
     if (matched.length === 0) throw new FatalError(`${pattern}: no file matched`);
-    const unseen = matched.filter((path) => !seen.has(path));
-    unseen.forEach((path) => seen.add(path));
-    const read = readTemplates(unseen, nameOf, configs);
-    inputs.push(...read.inputs);
-    failures.push(...read.failures);
+    for (const path of matched) if (!seen.has(path)) sources.push(path);
+    matched.forEach((path) => seen.add(path));
   }
-  return { inputs, failures };
+  return sources;
+}
+
+/** Every template of `sources`, each with its config, read as wanted; files that cannot be read or parsed go to `failures`. */
+function* inputsOf(sources: readonly (string | TemplateInput)[], nameOf: NameOf, configs: ConfigLookup, failures: InputFailure[]): Generator<TemplateInput> {
+  for (const source of sources) {
+    if (typeof source === 'string') yield* readTemplates([source], nameOf, configs, failures);
+    else yield source;
+  }
 }
 
 /** The template of standard input: its body, the stdin options, and the config of the working directory. */
@@ -220,7 +252,7 @@ function readVariables(value: string, cwd: string): unknown {
   const text = readText(resolve(cwd, value), value);
   if (!/\.ya?ml$/i.test(value)) return parseJson(text, value);
   try {
-    return parseYaml(text) as unknown;
+    return yaml().parse(text) as unknown;
   } catch (error) {
     throw new FatalError(`${value}: invalid YAML: ${(error as Error).message.split('\n')[0]}`);
   }
@@ -252,16 +284,20 @@ function columnsOf({ isTTY, columns, env = process.env }: CliIo): number {
   return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_COLUMNS;
 }
 
-function writeReport(path: string, output: string): void {
+async function writeReport(path: string, pieces: Iterable<string>): Promise<void> {
+  let fd: number;
   try {
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, output);
+    fd = openSync(path, 'w');
   } catch (error) {
     throw new FatalError(`cannot write the report to ${path}: ${(error as Error).message}`);
   }
+  const file = createWriteStream(path, { fd });
+  await writeAll(file, pieces);
+  await finished(file.end());
 }
 
-/** The package's version, from the nearest package.json above this module (in `lib/cli/` or `dist/lib/cli/`). */
+/** The package's version, from the nearest package.json above this module (`lib/cli/`, or the bundled bin in `dist/bin/`). */
 function version(): string {
   let directory = __dirname;
   while (!existsSync(join(directory, 'package.json'))) directory = dirname(directory);

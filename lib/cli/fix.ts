@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { applyFixes, type LintResult, type ResolvedConfig, type Template } from '../engine';
 import { regionBetween } from './body-locations';
 import { lintWithConfig } from './config-file';
+import { diff as diffLibrary } from './lazy';
 import type { LintedTemplate } from './lint-files';
 import { positionsIn } from './positions';
 import { rewriteBodies } from './rewrite';
@@ -70,6 +70,7 @@ export function fixFiles(linted: LintedTemplate[], { write }: { write: boolean }
       const outcome = fixed.get(entry.index);
       if (outcome) Object.assign(entry, { body: outcome.body, result: outcome.result, template: { ...entry.template, body: outcome.body } });
     }
+    const { createTwoFilesPatch, FILE_HEADERS_ONLY } = diffLibrary();
     diff += createTwoFilesPatch(`a/${name}`, `b/${name}`, text, after, undefined, undefined, { headerOptions: FILE_HEADERS_ONLY });
   }
   return { diff, files, applied };

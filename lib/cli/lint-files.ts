@@ -1,10 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { globSync, isDynamicPattern } from 'tinyglobby';
 import { InputError, resolveConfig, validateTemplate, type ResolvedConfig, type Template } from '../engine';
 import { CONFIG_FILE_NAME, findConfigFile, lintWithConfig, loadConfigFile } from './config-file';
+import { glob } from './lazy';
 import type { TemplateReport } from './report';
-import { SourceError, loadTemplateFile, templateExtensions, type LoadedTemplate } from './sources';
+import { SourceError, templateExtensions, templatesIn, type LoadedTemplate } from './sources';
 
 /**
  * Never templates, in a folder or a glob: dependencies, and the config file that sits beside
@@ -22,6 +22,7 @@ export function templateFiles(pattern: string, cwd: string): string[] {
   const path = resolve(cwd, pattern);
   const exists = existsSync(path);
   if (exists && !statSync(path).isDirectory()) return [path];
+  const { globSync, isDynamicPattern } = glob();
   if (!exists && !isDynamicPattern(pattern)) throw new SourceError(`${pattern}: no such file`);
   const matches = exists
     ? globSync(templateExtensions.map((extension) => `**/*${extension}`), { cwd: path, absolute: true, ignore: IGNORED })
@@ -48,7 +49,7 @@ export class ConfigLookup {
   /** The config for templates in `directory`; a bad config file throws a `SourceError` naming it and the field. */
   forDirectory(directory: string): ResolvedConfig {
     const path = this.explicitPath ?? this.nearestTo(directory);
-    if (path === undefined) return (this.defaults ??= resolveConfig({}));
+    if (path === undefined) return (this.defaults ??= resolveConfig());
     let config = this.loaded.get(path);
     if (!config) {
       config = loadConfigFile(path, this.nameOf(path));
@@ -97,43 +98,40 @@ export function describeFailure({ source, kind, message }: InputFailure): string
 }
 
 /**
- * Reads every template of `paths` (absolute, each once) with its config. Unreadable or
- * unparsable files are failures, not exceptions, so that every one is reported; a bad
- * config file throws a `SourceError`, as it concerns every template under it.
+ * The templates of `paths` (absolute, each once) with their configs, read as they are
+ * wanted. Unreadable or unparsable files are pushed to `failures`, not thrown, so that
+ * every one is reported; a bad config file throws a `SourceError`, as it concerns every
+ * template under it.
  */
-export function readTemplates(paths: readonly string[], nameOf: NameOf, configs: ConfigLookup): { inputs: TemplateInput[]; failures: InputFailure[] } {
-  const inputs: TemplateInput[] = [];
-  const failures: InputFailure[] = [];
+export function* readTemplates(paths: readonly string[], nameOf: NameOf, configs: ConfigLookup, failures: InputFailure[]): Generator<TemplateInput> {
   for (const path of paths) {
     const file = nameOf(path);
     const config = configs.forDirectory(dirname(path));
-    let loaded: LoadedTemplate[];
+    let index = 0;
     try {
-      loaded = loadTemplateFile(path, file);
+      for (const entry of templatesIn(path, file)) yield { ...entry, file, path, index: index++, config };
     } catch (error) {
       if (!(error instanceof SourceError)) throw error;
       failures.push({ source: file, kind: 'invalid-file', message: error.message });
-      continue;
     }
-    loaded.forEach((entry, index) => inputs.push({ ...entry, file, path, index, config }));
   }
-  return { inputs, failures };
 }
 
-/** Lints each input with its config; a template that does not fit the schema is a failure naming its source and field. */
-export function lintInputs(inputs: readonly TemplateInput[]): { linted: LintedTemplate[]; failures: InputFailure[] } {
-  const linted: LintedTemplate[] = [];
-  const failures: InputFailure[] = [];
-  for (const input of inputs) {
-    try {
-      const template = validateTemplate(input.template);
-      linted.push(lintedTemplate(input, template, lintWithConfig(template, input.config)));
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      failures.push({ source: input.source, kind: 'invalid-template', message: error.message });
-    }
+/** A template that does not fit the schema, as a failure naming its source and field; undefined when it fits. */
+export function templateFailure(input: TemplateInput): InputFailure | undefined {
+  try {
+    validateTemplate(input.template);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return { source: input.source, kind: 'invalid-template', message: error.message };
   }
-  return { linted, failures };
+}
+
+/** Lints one input with its config; throws an `InputError` for a template that does not fit the schema. */
+export function lintInput(input: TemplateInput): LintedTemplate {
+  const template = validateTemplate(input.template);
+  return lintedTemplate(input, template, lintWithConfig(template, input.config));
 }
 
 function lintedTemplate(input: TemplateInput, template: Template, result: LintedTemplate['result']): LintedTemplate {
@@ -148,9 +146,14 @@ function lintedTemplate(input: TemplateInput, template: Template, result: Linted
  */
 export function lintFolder(folder: string, options: { nameOf: NameOf; configPath?: string }) {
   const files = templateFiles(folder, folder);
-  const read = readTemplates(files, options.nameOf, new ConfigLookup(options.nameOf, options.configPath));
-  const { linted, failures } = lintInputs(read.inputs);
-  return { files: files.map(options.nameOf), linted, failures: [...read.failures, ...failures] };
+  const linted: LintedTemplate[] = [];
+  const failures: InputFailure[] = [];
+  for (const input of readTemplates(files, options.nameOf, new ConfigLookup(options.nameOf, options.configPath), failures)) {
+    const failure = templateFailure(input);
+    if (failure) failures.push(failure);
+    else linted.push(lintInput(input));
+  }
+  return { files: files.map(options.nameOf), linted, failures };
 }
 
 /** How a file is named in sources and messages, from its absolute path. */

@@ -26,11 +26,21 @@ export interface FormatContext {
   quiet: boolean;
 }
 
-/** A report format, as ESLint's formatters: a plain function from results to text. */
-export type Formatter = (reports: readonly TemplateReport[], context: FormatContext) => string;
+/**
+ * A report format: its text in pieces, each written out before the next report is read, so
+ * that a run holds one template's report at a time, not all of them (2.7 KB a template).
+ */
+export type Formatter = (reports: Iterable<TemplateReport>, context: FormatContext) => Iterable<string>;
+
+/** A format whose text needs every report first (one document, with totals at its top): it holds them all. */
+export function wholeDocument(format: (reports: readonly TemplateReport[], context: FormatContext) => string): Formatter {
+  return function* (reports, context) {
+    yield format([...reports], context);
+  };
+}
 
 /** Findings that count towards the exit code and summaries: suppressed ones are accepted on purpose. */
-export function countProblems(reports: readonly TemplateReport[]): { errors: number; warnings: number } {
+export function countProblems(reports: Iterable<TemplateReport>): { errors: number; warnings: number } {
   let errors = 0;
   let warnings = 0;
   for (const { result } of reports) {

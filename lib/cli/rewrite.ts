@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
-import { Composer, CST, Parser, isMap, isScalar, isSeq, type Node } from 'yaml';
+import type { Node } from 'yaml';
 import { jsonBodyStart, jsonStringOffsets } from './body-locations';
+import { yaml } from './lazy';
 import { arrayItemOffsets, firstValueOffset, parseTemplates, type TemplateExtension } from './sources';
 
 /**
@@ -68,6 +69,7 @@ function rewriteJson(text: string, extension: TemplateExtension, bodies: Readonl
 }
 
 function rewriteYaml(text: string, bodies: ReadonlyMap<number, string>): string {
+  const { Composer, CST, Parser, isMap, isScalar, isSeq } = yaml();
   const tokens = Array.from(new Parser().parse(text));
   const [document] = Array.from(new Composer({ keepSourceTokens: true }).compose(tokens));
   const contents = document.contents;

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import type { Node } from 'yaml';
 import { jsonBodyLocator, stringEnd, yamlBodyLocator, type BodyLocator } from './body-locations';
+import { yaml } from './lazy';
 import { positionsIn, type Position } from './positions';
 
 /** One template as read from a file, not yet validated. */
@@ -36,12 +37,25 @@ export const templateExtensions = ['.json', '.jsonl', '.yaml', '.yml'] as const;
  * loadTemplateFile('templates/alerts.jsonl') // [{ source: 'templates/alerts.jsonl:1', line: 1, template: {...} }, ...]
  */
 export function loadTemplateFile(path: string, name: string = path): LoadedTemplate[] {
+  return [...templatesIn(path, name)];
+}
+
+/**
+ * The templates of one file, as `loadTemplateFile` reads them, but parsed as they are
+ * wanted where the format allows (JSON Lines, a line at a time): a run over a file of
+ * 100,000 templates then holds one of them at a time, not all.
+ */
+export function templatesIn(path: string, name: string = path): Iterable<LoadedTemplate> {
   const extension = templateExtensionOf(path, name);
-  return parseTemplates(readText(path, name), extension, name);
+  return templatesOf(readText(path, name), extension, name);
 }
 
 /** The templates of a file's text, as `loadTemplateFile` reads them (`extension` from `templateExtensionOf`). */
 export function parseTemplates(text: string, extension: TemplateExtension, name: string): LoadedTemplate[] {
+  return [...templatesOf(text, extension, name)];
+}
+
+function templatesOf(text: string, extension: TemplateExtension, name: string): Iterable<LoadedTemplate> {
   if (extension === '.jsonl') return loadJsonLines(text, name);
   if (extension === '.json') return loadJson(text, name);
   return loadYaml(text, name);
@@ -82,21 +96,19 @@ export function parseJson(text: string, name: string, firstLine = 1): unknown {
   }
 }
 
-function loadJsonLines(text: string, name: string): LoadedTemplate[] {
-  const templates: LoadedTemplate[] = [];
+function* loadJsonLines(text: string, name: string): Generator<LoadedTemplate> {
   const positionOf = positionsIn(text);
-  let lineStart = 0;
-  text.split('\n').forEach((rawLine, index) => {
-    const line = index + 1;
-    const start = lineStart;
-    lineStart += rawLine.length + 1;
-    const content = rawLine.replace(/\r$/, '');
-    if (content.trim() === '') return;
-    const template = parseJson(content, name, line);
-    const locateBody = jsonBodyLocator(text, start + firstValueOffset(content), positionOf);
-    templates.push({ source: `${name}:${line}`, line, template, ...(locateBody && { locateBody }) });
-  });
-  return templates;
+  for (let start = 0, line = 1; start < text.length; line++) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    const content = text.slice(start, end).replace(/\r$/, '');
+    if (content.trim() !== '') {
+      const template = parseJson(content, name, line);
+      const locateBody = jsonBodyLocator(text, start + firstValueOffset(content), positionOf);
+      yield { source: `${name}:${line}`, line, template, ...(locateBody && { locateBody }) };
+    }
+    start = end + 1;
+  }
 }
 
 function loadJson(text: string, name: string): LoadedTemplate[] {
@@ -115,6 +127,7 @@ function loadJson(text: string, name: string): LoadedTemplate[] {
 }
 
 function loadYaml(text: string, name: string): LoadedTemplate[] {
+  const { isMap, isScalar, isSeq, parseDocument } = yaml();
   const document = parseDocument(text);
   const [firstError] = document.errors;
   if (firstError) {

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Log, Result } from 'sarif';
 import { lint, rules } from '../../lib/engine';
+import { formatters } from '../../lib/cli/formatters';
+import type { TemplateReport } from '../../lib/cli/report';
 import { CAPITALS, EXCLAMATION, realRulesConfig, useFixtureConfig } from './fixture-rules';
 import { smslint, workspace } from './run';
 
@@ -133,6 +135,53 @@ describe('json', () => {
         ...onePart(39),
       },
     ]);
+  });
+});
+
+describe('json and stylish stream', () => {
+  const bodies = ['Call 3970 NOW!!', 'Your parcel arrives tomorrow. No action is needed.', 'PAY NOW!!'];
+  const context = { color: false, version: '0.0.0', columns: 80, quiet: false };
+  const realRules = realRulesConfig();
+  const reportOf = (body: string, index: number): TemplateReport => ({
+    source: `t.jsonl:${index + 1}`,
+    file: 't.jsonl',
+    line: index + 1,
+    body,
+    result: lint({ locale: 'en', category: 'transactional', body }, realRules),
+  });
+
+  /** What the formatter did, in order: each report it read, and the sources named by each piece it gave. */
+  function trace(format: string): { events: string[]; text: string } {
+    const events: string[] = [];
+    function* reports() {
+      for (const [index, body] of bodies.entries()) {
+        events.push(`read ${index + 1}`);
+        yield reportOf(body, index);
+      }
+    }
+    let text = '';
+    for (const piece of formatters[format](reports(), context)) {
+      events.push(`write ${piece.match(/t\.jsonl:\d/g)?.join(' ') ?? 'no report'}`);
+      text += piece;
+    }
+    return { events, text };
+  }
+
+  it("json gives each template's entry before reading the next, the same text as the whole array", () => {
+    const { events, text } = trace('json');
+    expect(events).toEqual(['read 1', 'write t.jsonl:1', 'read 2', 'write t.jsonl:2', 'read 3', 'write t.jsonl:3', 'write no report']);
+    const entries = bodies.map(reportOf).map(({ source, result: { id, passed, findings, ...rest } }) => ({ source, id, passed, findings, ...rest }));
+    expect(text).toBe(`${JSON.stringify(entries, null, 2)}\n`);
+  });
+
+  it("stylish gives each template's block before reading the next, and a clean template none", () => {
+    const { events, text } = trace('stylish');
+    expect(events).toEqual(['read 1', 'write t.jsonl:1', 'read 2', 'read 3', 'write t.jsonl:3', 'write no report']);
+    expect(text).toMatch(/^\nt\.jsonl:1\n[^]*\n\nt\.jsonl:3\n[^]*\n\n✖ \d+ problems \(\d+ errors?, \d+ warnings?\)\n$/);
+  });
+
+  it('json of no template is an empty array', () => {
+    expect([...formatters.json([], context)].join('')).toBe('[]\n');
   });
 });
 

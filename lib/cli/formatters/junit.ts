@@ -1,4 +1,4 @@
-import { plural, type Formatter, type TemplateReport } from '../report';
+import { plural, wholeDocument, type TemplateReport } from '../report';
 import { positionsIn } from '../positions';
 
 /**
@@ -6,7 +6,7 @@ import { positionsIn } from '../positions';
  * id, else its source) that fails when the template does not pass, its failure listing
  * the error findings (`line:column ruleId message`, positions inside the body).
  */
-export const junit: Formatter = (reports) => {
+export const junit = wholeDocument((reports) => {
   const suites = new Map<string, TemplateReport[]>();
   for (const report of reports) {
     const name = report.file ?? report.source;
@@ -25,7 +25,7 @@ export const junit: Formatter = (reports) => {
   }
   lines.push('</testsuites>');
   return `${lines.join('\n')}\n`;
-};
+});
 
 function testcase(suite: string, { source, body, result }: TemplateReport): string[] {
   const opening = `    <testcase name="${xml(result.id ?? source)}" classname="${xml(suite)}"`;

@@ -1,7 +1,7 @@
 import type { Location, Log, Region, ReportingDescriptor, Result } from 'sarif';
 import { rules, type DefaultSeverity, type Finding } from '../../engine';
 import { positionsIn } from '../positions';
-import type { Formatter, TemplateReport } from '../report';
+import { wholeDocument, type TemplateReport } from '../report';
 
 /** Where smslint documents itself; the same host as its JSON Schema ids. */
 const INFORMATION_URI = 'https://smslint.dev/';
@@ -13,7 +13,7 @@ const INFORMATION_URI = 'https://smslint.dev/';
  * or the template, starts), and `location.properties.bodyRegion`, the same span relative
  * to the body. From standard input the body is the artifact: both regions are the same.
  */
-export const sarif: Formatter = (reports, { version }) => {
+export const sarif = wholeDocument((reports, { version }) => {
   const ruleIds = Object.keys(rules);
   const log: Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -34,7 +34,7 @@ export const sarif: Formatter = (reports, { version }) => {
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
-};
+});
 
 function describeRule(id: string): ReportingDescriptor {
   const { meta } = rules[id];

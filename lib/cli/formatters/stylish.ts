@@ -15,10 +15,19 @@ const NARROWEST_MESSAGE = 30;
  * beside them. Suppressed findings are left out: they were accepted on purpose. A run with
  * no problem says so in one line, unless `quiet`.
  */
-export const stylish: Formatter = (reports, { color, columns, quiet }) => {
+export const stylish: Formatter = function* (reports, { color, columns, quiet }) {
   const paint = (style: Style, text: string) => (color ? `\u001b[${ansi[style]}m${text}\u001b[${ansi.reset}m` : text);
-  const blocks: string[] = [];
-  for (const { source, body, result } of reports) {
+  // A blank line before the first block, and between blocks.
+  let separator = '\n';
+  let templates = 0;
+  let errors = 0;
+  let warnings = 0;
+  for (const report of reports) {
+    const { source, body, result } = report;
+    const problems = countProblems([report]);
+    templates++;
+    errors += problems.errors;
+    warnings += problems.warnings;
     const findings = result.findings.filter((finding) => !finding.suppressed);
     if (findings.length === 0) continue;
     const positionOf = positionsIn(body);
@@ -43,15 +52,16 @@ export const stylish: Formatter = (reports, { color, columns, quiet }) => {
         lines.push(...suggestion.map((line) => `${indent}${paint('dim', line)}`));
       }
     }
-    blocks.push(lines.join('\n'));
+    yield `${separator}${lines.join('\n')}`;
+    separator = '\n\n';
   }
-  const { errors, warnings } = countProblems(reports);
   const total = errors + warnings;
   if (total === 0) {
-    return quiet ? '' : `${paint('green', `✔ ${plural(reports.length, 'template')} checked: no problems`)}\n`;
+    if (!quiet) yield `${paint('green', `✔ ${plural(templates, 'template')} checked: no problems`)}\n`;
+    return;
   }
   const summary = `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
-  return `\n${blocks.join('\n\n')}\n\n${paint('bold', paint(errors > 0 ? 'red' : 'yellow', summary))}\n`;
+  yield `\n\n${paint('bold', paint(errors > 0 ? 'red' : 'yellow', summary))}\n`;
 };
 
 /**
