@@ -10,6 +10,23 @@ export interface FeatureSink {
   named?(hash: number, name: string): void;
 }
 
+/** The features `emit` gives, by name, for training: each present or absent, as linting counts them. */
+export function namedFeatures(emit: (sink: FeatureSink) => void): Map<string, number> {
+  const names = new Map<number, string>();
+  const hashes: number[] = [];
+  emit({
+    add(hash) {
+      hashes.push(hash);
+    },
+    named(hash, name) {
+      names.set(hash, name);
+    },
+  });
+  const features = new Map<string, number>();
+  for (const hash of hashes) features.set(names.get(hash)!, 1);
+  return features;
+}
+
 /** Where a cue stands relative to the main request. */
 type Place = 'none' | 'before' | 'same' | 'after';
 
@@ -124,7 +141,7 @@ function tokenKind(lower: string, start: number): 'word' | 'placeholder' {
 }
 
 /** Continues `state` with a token: `§` for a placeholder, `#` for a word holding a digit, else the word. */
-function tokenHash(state: number, lower: string, start: number, end: number, kind: 'word' | 'placeholder'): number {
+export function tokenHash(state: number, lower: string, start: number, end: number, kind: 'word' | 'placeholder'): number {
   if (kind === 'placeholder') return hashCode(state, 0xa7);
   for (let i = start; i < end; i++) {
     const code = lower.charCodeAt(i);

@@ -97,6 +97,25 @@ export class LinearScorer {
   }
 }
 
+const scorers = new WeakMap<LinearModelData, LinearScorer>();
+
+/**
+ * The scorer of a model file, built once per file: refuses a file of another kind or
+ * other outputs (a tone model given as a spam model) with a message naming `language`.
+ */
+export function scorerFor(data: LinearModelData, kind: string, outputs: readonly string[], language: string): LinearScorer {
+  let scorer = scorers.get(data);
+  if (!scorer) {
+    const model = new LinearModel(data);
+    if (data.kind !== kind || model.outputs.join(',') !== outputs.join(',')) {
+      throw new Error(`the ${language} ${kind} model must be of kind "${kind}" with outputs ${outputs.join(',')}`);
+    }
+    scorer = new LinearScorer(model);
+    scorers.set(data, scorer);
+  }
+  return scorer;
+}
+
 export function sigmoid(logit: number): number {
   return 1 / (1 + Math.exp(-logit));
 }
