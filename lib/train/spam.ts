@@ -34,7 +34,7 @@ function labelOf(text: string, where: string): SpamLabel {
  * A template body may hold no control character but line breaks (the linter refuses one):
  * the collections have tabs and C1 characters left by mis-decoded text, read as spaces.
  */
-function withoutControls(text: string): string {
+export function withoutControls(text: string): string {
   return text.replace(/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, ' ');
 }
 

@@ -141,7 +141,7 @@ function tokenKind(lower: string, start: number): 'word' | 'placeholder' {
 }
 
 /** Continues `state` with a token: `§` for a placeholder, `#` for a word holding a digit, else the word. */
-export function tokenHash(state: number, lower: string, start: number, end: number, kind: 'word' | 'placeholder'): number {
+function tokenHash(state: number, lower: string, start: number, end: number, kind: 'word' | 'placeholder'): number {
   if (kind === 'placeholder') return hashCode(state, 0xa7);
   for (let i = start; i < end; i++) {
     const code = lower.charCodeAt(i);

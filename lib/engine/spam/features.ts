@@ -1,5 +1,5 @@
 import type { Discourse } from '../core/discourse';
-import { tokenHash, tokenName, type FeatureSink } from '../core/features';
+import { tokenName, type FeatureSink } from '../core/features';
 import type { LocaleData } from '../locales';
 import { hashCode, hashMore, hashName, hashStart } from '../model/hash';
 import { forEachLink, isShortener } from '../sms/links';
@@ -13,10 +13,14 @@ export type SpamWordGroup = (typeof SPAM_WORD_GROUPS)[number];
 const CHAR_GRAM_MIN_WORD = 5;
 const CHAR_GRAM = 4;
 
+/** What a word holding a digit is read as: `#`. */
+const NUMBER = 0x23;
 const UNIGRAM = hashMore(hashStart, 'w=');
 const BIGRAM = hashMore(hashStart, 'b=');
 const CHARS = hashMore(hashStart, 'g=');
 const CUE = hashMore(hashStart, 'c=');
+/** Cue names are few: each is hashed once. */
+const cueHashes = new Map<string, number>();
 const GROUP = new Map(SPAM_WORD_GROUPS.map((group) => [group, named(`k=${group}`)]));
 
 /**
@@ -86,7 +90,8 @@ function add(sink: FeatureSink, feature: Named, start: number, end: number): voi
 export function spamFeatures(discourse: Discourse, masked: string, locale: LocaleData, sink: FeatureSink): void {
   wordFeatures(discourse, wordGroupsOf(locale), sink);
   for (const cue of discourse.cues) {
-    const hash = hashMore(CUE, cue.name) >>> 0;
+    let hash = cueHashes.get(cue.name);
+    if (hash === undefined) cueHashes.set(cue.name, (hash = hashMore(CUE, cue.name) >>> 0));
     sink.add(hash, 1, cue.start, cue.end);
     sink.named?.(hash, `c=${cue.name}`);
   }
@@ -98,23 +103,44 @@ export function spamFeatures(discourse: Discourse, masked: string, locale: Local
 
 function wordFeatures(discourse: Discourse, groups: ReadonlyMap<number, SpamWordGroup>, sink: FeatureSink): void {
   const { starts, ends, lower } = discourse.index;
-  let previous = -1;
+  // The state of `b=<previous word> `, or undefined at the first word.
+  let pairState: number | undefined;
   for (let k = 0; k < starts.length; k++) {
     const start = starts[k];
     const end = ends[k];
-    const unigram = tokenHash(UNIGRAM, lower, start, end, 'word') >>> 0;
+    // One pass over the word hashes it three ways: alone, after the previous word, and as
+    // the first of the next pair (the same hashes as `tokenHash`, read once instead of four times).
+    let unigram = UNIGRAM;
+    let next = BIGRAM;
+    let bigram = pairState ?? 0;
+    let number = false;
+    for (let i = start; i < end; i++) {
+      const code = lower.charCodeAt(i);
+      if (code >= 0x30 && code <= 0x39) {
+        number = true;
+        break;
+      }
+      unigram = hashCode(unigram, code);
+      next = hashCode(next, code);
+      bigram = hashCode(bigram, code);
+    }
+    if (number) {
+      unigram = hashCode(UNIGRAM, NUMBER);
+      next = hashCode(BIGRAM, NUMBER);
+      bigram = hashCode(pairState ?? 0, NUMBER);
+    }
+    unigram >>>= 0;
+    bigram >>>= 0;
     sink.add(unigram, 1, start, end);
-    const first = previous < 0 ? undefined : tokenHash(BIGRAM, lower, starts[previous], ends[previous], 'word');
-    const bigram = first === undefined ? 0 : tokenHash(hashCode(first, 0x20), lower, start, end, 'word') >>> 0;
-    if (first !== undefined) sink.add(bigram, 1, starts[previous], end);
+    if (pairState !== undefined) sink.add(bigram, 1, starts[k - 1], end);
     if (sink.named) {
       sink.named(unigram, `w=${tokenName(lower, start, end)}`);
-      if (first !== undefined) sink.named(bigram, `b=${tokenName(lower, starts[previous], ends[previous])} ${tokenName(lower, start, end)}`);
+      if (pairState !== undefined) sink.named(bigram, `b=${tokenName(lower, starts[k - 1], ends[k - 1])} ${tokenName(lower, start, end)}`);
     }
-    const group = groups.get(unigram) ?? (first === undefined ? undefined : groups.get(bigram));
-    if (group !== undefined) add(sink, GROUP.get(group)!, first !== undefined && !groups.has(unigram) ? starts[previous] : start, end);
-    if (end - start >= CHAR_GRAM_MIN_WORD) charGrams(lower, start, end, sink);
-    previous = k;
+    const group = groups.get(unigram) ?? (pairState === undefined ? undefined : groups.get(bigram));
+    if (group !== undefined) add(sink, GROUP.get(group)!, pairState !== undefined && !groups.has(unigram) ? starts[k - 1] : start, end);
+    if (!number && end - start >= CHAR_GRAM_MIN_WORD) charGrams(lower, start, end, sink);
+    pairState = hashCode(next, 0x20);
   }
 }
 
