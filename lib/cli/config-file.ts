@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { InputError, builtInLocales, createLinter, lint, resolveConfig, type LintResult, type Linter, type ResolvedConfig, type Template } from '../engine';
+import { InputError, builtInLocales, createLinter, lint, resolveConfig, type LintResult, type Linter, type LocaleData, type ResolvedConfig, type Template } from '../engine';
 import { SourceError, parseJson, readText } from './sources';
 
 export const CONFIG_FILE_NAME = 'smslint.config.json';
@@ -33,13 +33,16 @@ export function loadConfigFile(path: string, name: string = path): ResolvedConfi
   }
 }
 
-/** The built-in languages, each with the team's model from `folder` where it has one. */
+/** The built-in languages, each with the team's models from `folder` where it has them. */
 function teamLocales(folder: string, configName: string) {
   if (!existsSync(folder)) throw new SourceError(`${configName}: /model: the folder ${folder} does not exist`);
-  return builtInLocales.map((locale) => {
-    const file = join(folder, `${locale.language}.json`);
-    return existsSync(file) ? { ...locale, toneModel: parseJson(readText(file, file), file) as typeof locale.toneModel } : locale;
-  });
+  // `<language>.json` holds a tone model, `<language>.spam.json` a spam model (`npm run train -- --spam`).
+  const read = (file: string) => (existsSync(file) ? (parseJson(readText(file, file), file) as LocaleData['toneModel']) : undefined);
+  return builtInLocales.map((locale) => ({
+    ...locale,
+    toneModel: read(join(folder, `${locale.language}.json`)) ?? locale.toneModel,
+    spamModel: read(join(folder, `${locale.language}.spam.json`)) ?? locale.spamModel,
+  }));
 }
 
 /** Lints `template` under `config`, with the team's tone models when the config names some. */

@@ -20,3 +20,4 @@ export { analyseText, type Placeholder, type TextAnalysis } from './text';
 export type * from './types';
 export { BARE_ORDER_FEATURE, TONE_OUTPUTS, type ToneOutput } from './core/tone';
 export type { LinearModelData } from './model/linear';
+export { SPAM_OUTPUTS } from './spam/reading';

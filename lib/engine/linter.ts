@@ -2,6 +2,7 @@ import { resolveConfig } from './config';
 import { discourseOf, type Discourse } from './core/discourse';
 import { decideTone, namedToneFeatures, scorerOf, type ToneDecisions } from './core/tone';
 import { builtInLocales, formatMessage, type LocaleData } from './locales';
+import { namedSpamFeatures, spamScorerOf } from './spam/reading';
 import { rules as registry } from './rules';
 import { templateSchema } from './schemas/template';
 import { normaliseText, type NormalisedText } from './normalise';
@@ -31,6 +32,8 @@ export interface Linter {
   validate(input: unknown): Template;
   /** The named features the tone decisions read in a template: what `npm run train` learns from. */
   toneFeatures(input: unknown): Map<string, number>;
+  /** The named features spam-likeness reads in a template: what `npm run train` learns its model from. */
+  spamFeatures(input: unknown): Map<string, number>;
   /** Its rules, by id. */
   readonly rules: Readonly<Record<string, Rule>>;
   readonly languages: readonly string[];
@@ -111,12 +114,22 @@ export function createLinter(options: LinterOptions = {}): Linter {
     return result;
   }
 
-  function toneFeatures(input: unknown): Map<string, number> {
+  /** What the learned decisions read of a template: the same input as linting gives them. */
+  function featureInput(input: unknown) {
     const template = validate(input);
-    return namedToneFeatures({ template, text: normaliseText(analyseText(template.body)), locale: locales.get(languageOf(template.locale))!, category: template.category, config });
+    return { template, text: normaliseText(analyseText(template.body)), locale: locales.get(languageOf(template.locale))!, category: template.category, config };
   }
 
-  return { lint, validate, toneFeatures, rules, languages, config, version: ENGINE_VERSION };
+  return {
+    lint,
+    validate,
+    toneFeatures: (input) => namedToneFeatures(featureInput(input)),
+    spamFeatures: (input) => namedSpamFeatures(featureInput(input)),
+    rules,
+    languages,
+    config,
+    version: ENGINE_VERSION,
+  };
 }
 
 interface ActiveRule {
@@ -241,11 +254,13 @@ function languageOf(locale: string): string {
   return dash < 0 ? locale : locale.slice(0, dash);
 }
 
-/** A tone model a team trained is checked when the linter is made, not at its first lint. */
+/** The models a team trained are checked when the linter is made, not at their first lint. */
 function checkToneModel(locale: LocaleData): void {
-  try {
-    scorerOf(locale);
-  } catch (error) {
-    throw new InputError('tone model', [{ path: `/${locale.language}`, message: (error as Error).message }]);
+  for (const [what, scorer] of [['tone model', scorerOf], ['spam model', spamScorerOf]] as const) {
+    try {
+      scorer(locale);
+    } catch (error) {
+      throw new InputError(what, [{ path: `/${locale.language}`, message: (error as Error).message }]);
+    }
   }
 }

@@ -48,14 +48,14 @@ function labelOf(item: LabelledTemplate, output: ToneOutput): number | null {
 /** Folds of the inner cross-validation that gives the directive decision honest bare-order readings. */
 const STACK_FOLDS = 5;
 
-/** The training vocabulary and the sparse rows of the templates. */
-interface Design {
+/** The training vocabulary and the sparse rows of the examples. */
+export interface Design {
   vocabulary: string[];
   examples: SparseExample[];
   penalty: Float64Array;
 }
 
-function design(featured: readonly Featured[], options: ToneTrainingOptions): Design {
+export function design(featured: readonly { features: ReadonlyMap<string, number> }[], options: Pick<ToneTrainingOptions, 'minCount' | 'wordPenalty'>): Design {
   const counts = new Map<string, number>();
   for (const { features } of featured) for (const name of features.keys()) counts.set(name, (counts.get(name) ?? 0) + 1);
   const vocabulary = [...counts].filter(([, count]) => count >= options.minCount).map(([name]) => name).sort();
@@ -155,7 +155,7 @@ function isCue(name: string): boolean {
   return name.startsWith('c=') || name.startsWith('cat=');
 }
 
-function round(weight: number): number {
+export function round(weight: number): number {
   return Math.round(weight * 10000) / 10000;
 }
 

@@ -28,7 +28,7 @@ describe('every locale has a text for every message id a rule declares, and none
     const ids = builtInRules.map(({ meta }) => meta.id);
     expect([...ids].sort()).toEqual([
       'directive-tone', 'hidden-characters', 'link', 'missing-consequence', 'missing-rationale', 'opt-out', 'placeholder',
-      'sender-id', 'sensitive-data-request', 'sms-encoding', 'sms-segments',
+      'sender-id', 'sensitive-data-request', 'sms-encoding', 'sms-segments', 'spam-likeness',
     ]);
   });
 });
@@ -70,8 +70,8 @@ describe("the README's rule tables agree with the rules' meta", () => {
   test('"SMS rules" gives the same defaults', () => {
     const rows = tableRows(readme, /^\| Rule \| Default \| Bad → good/);
     expect(rows.map(([id, severity]) => [id, severity])).toEqual(rows.map(([id]) => [id, expected[id]]));
-    // Every rule but the three tone checks, which have sections of their own.
-    expect(rows.length).toBe(builtInRules.length - 3);
+    // Every rule but the three tone checks and spam-likeness, which have sections of their own.
+    expect(rows.length).toBe(builtInRules.length - 4);
   });
 
   test('defaults per category read as the README writes them', () => {

@@ -10,6 +10,23 @@ export interface FeatureSink {
   named?(hash: number, name: string): void;
 }
 
+/** The features `emit` gives, by name, for training: each present or absent, as linting counts them. */
+export function namedFeatures(emit: (sink: FeatureSink) => void): Map<string, number> {
+  const names = new Map<number, string>();
+  const hashes: number[] = [];
+  emit({
+    add(hash) {
+      hashes.push(hash);
+    },
+    named(hash, name) {
+      names.set(hash, name);
+    },
+  });
+  const features = new Map<string, number>();
+  for (const hash of hashes) features.set(names.get(hash)!, 1);
+  return features;
+}
+
 /** Where a cue stands relative to the main request. */
 const PLACES = ['none', 'before', 'same', 'after'] as const;
 type Place = (typeof PLACES)[number];

@@ -1,9 +1,9 @@
 import type { LocaleData } from '../locales';
 import { hashName } from '../model/hash';
-import { LinearModel, LinearScorer, sigmoid, type LinearModelData } from '../model/linear';
+import { LinearModel, scorerFor, sigmoid, type LinearScorer } from '../model/linear';
 import type { Category } from '../types';
 import { discourseOf, type Discourse, type DiscourseInput, type Span } from './discourse';
-import { toneFeatures, type FeatureSink } from './features';
+import { namedFeatures, toneFeatures, type FeatureSink } from './features';
 import { bisect } from './lexicon';
 
 /** The outputs of a tone model, in the order of its weight rows. */
@@ -41,27 +41,14 @@ export interface ToneDecisions {
 }
 
 const bareOrderHash = hashName(BARE_ORDER_FEATURE);
-const scorers = new WeakMap<LinearModelData, LinearScorer>();
 
 /** The locale's tone model, built once from its data; undefined when the locale ships none. Throws on a malformed model. */
 export function scorerOf(locale: LocaleData): LinearScorer | undefined {
-  const data = locale.toneModel;
-  if (!data) return undefined;
-  let scorer = scorers.get(data);
-  if (!scorer) {
-    const model = new LinearModel(data);
-    const expected = TONE_OUTPUTS.join(',');
-    if (data.kind !== 'tone' || model.outputs.join(',') !== expected) {
-      throw new Error(`the ${locale.language} tone model must be of kind "tone" with outputs ${expected}`);
-    }
-    scorer = new LinearScorer(model);
-    scorers.set(data, scorer);
-  }
-  return scorer;
+  return locale.toneModel && scorerFor(locale.toneModel, 'tone', TONE_OUTPUTS, locale.language);
 }
 
 /** Records where each known feature of a template first stands, once per feature: what explanations read. */
-class LocatingSink implements FeatureSink {
+export class LocatingSink implements FeatureSink {
   readonly located: { row: number; start: number; end: number }[] = [];
   private readonly seen = new Set<number>();
   constructor(private readonly model: LinearModel) {}
@@ -187,18 +174,5 @@ function wordsOf({ index }: Discourse, span: Span): Span {
  * features, by the same code, that linting hashes.
  */
 export function namedToneFeatures(input: DiscourseInput): Map<string, number> {
-  const names = new Map<number, string>();
-  const hashes: number[] = [];
-  toneFeatures(discourseOf(input), input.text.masked, input.category, {
-    add(hash) {
-      hashes.push(hash);
-    },
-    named(hash, name) {
-      names.set(hash, name);
-    },
-  });
-  const features = new Map<string, number>();
-  // Present or absent, as linting counts them.
-  for (const hash of hashes) features.set(names.get(hash)!, 1);
-  return features;
+  return namedFeatures((sink) => toneFeatures(discourseOf(input), input.text.masked, input.category, sink));
 }

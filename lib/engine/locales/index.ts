@@ -4,6 +4,7 @@ import frCore from './fr/core.json';
 import frSms from './fr/sms.json';
 import enTone from './en/tone-model.json';
 import frTone from './fr/tone-model.json';
+import enSpam from './en/spam-model.json';
 import type { LinearModelData } from '../model/linear';
 
 /** Message texts of one data file: rule id → message id → text with `{placeholders}`. */
@@ -16,7 +17,8 @@ interface LocaleFile {
 /**
  * Everything language-specific, as data: the words and phrases of the core checks
  * (`core.json`), of the SMS rules (`sms.json`), the messages of both, and the weights
- * of the tone checks' learned decisions (`tone-model.json`, made by `npm run train`).
+ * of the tone checks' learned decisions and of spam-likeness (`tone-model.json`,
+ * `spam-model.json`, made by `npm run train`).
  * Adding a language means adding a folder beside `en/` and one line below.
  */
 export interface LocaleData {
@@ -26,14 +28,16 @@ export interface LocaleData {
   sms: typeof enSms;
   /** Without one, the tone checks decide from the analysis alone. */
   toneModel?: LinearModelData;
+  /** Without one, `spam-likeness` does nothing: no public labelled French spam exists to learn from. */
+  spamModel?: LinearModelData;
 }
 
-function locale(language: string, core: typeof enCore & LocaleFile, sms: typeof enSms & LocaleFile, toneModel: unknown): LocaleData {
-  return { language, messages: { ...core.messages, ...sms.messages }, core, sms, toneModel: toneModel as LinearModelData };
+function locale(language: string, core: typeof enCore & LocaleFile, sms: typeof enSms & LocaleFile, toneModel: unknown, spamModel?: unknown): LocaleData {
+  return { language, messages: { ...core.messages, ...sms.messages }, core, sms, toneModel: toneModel as LinearModelData, spamModel: spamModel as LinearModelData | undefined };
 }
 
 /** English and French, as shipped. */
-export const builtInLocales: readonly LocaleData[] = [locale('en', enCore, enSms, enTone), locale('fr', frCore, frSms, frTone)];
+export const builtInLocales: readonly LocaleData[] = [locale('en', enCore, enSms, enTone, enSpam), locale('fr', frCore, frSms, frTone)];
 
 export const supportedLanguages = builtInLocales.map((data) => data.language);
 

@@ -10,6 +10,7 @@ import { senderId } from './sender-id';
 import { sensitiveDataRequest } from './sensitive-data-request';
 import { smsEncoding } from './sms-encoding';
 import { smsSegments } from './sms-segments';
+import { spamLikeness } from './spam-likeness';
 
 /** Every rule of smslint: each is named by its own `meta.id`. */
 export const builtInRules: readonly Rule[] = [
@@ -24,6 +25,7 @@ export const builtInRules: readonly Rule[] = [
   sensitiveDataRequest,
   smsEncoding,
   smsSegments,
+  spamLikeness,
 ] as Rule[];
 
 /** The built-in rules by id: the registry `lint()` and the CLI use by default. */

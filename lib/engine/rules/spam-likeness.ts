@@ -1,0 +1,78 @@
+import { describeCues } from '../core/tone';
+import type { LocaleData } from '../locales';
+import { readSpam } from '../spam/reading';
+import { defineRule, type Category } from '../types';
+
+/** Promotions score higher by nature (offers, prices, links): they need a surer model before a warning. */
+export const DEFAULT_SPAM_THRESHOLDS: Record<Category, number> = { transactional: 0.3, promotional: 0.8 };
+
+const probability = { type: 'number', minimum: 0, maximum: 1 } as const;
+
+/** What a finding names, in a marketer's words (`sms.json` → `spam.reasons`). */
+type Reason = keyof LocaleData['sms']['spam']['reasons'];
+
+/** The reason a feature of the model stands for, by its name's prefix (see `spamFeatures`). */
+function reasonOf(feature: string): Reason {
+  if (feature.startsWith('k=')) return feature.slice(2) as Reason;
+  if (feature === 'money=sign' || feature === 'pct') return 'money';
+  if (/^c=(?:trigger\.pressure|pressure|finality)/.test(feature)) return 'urgency';
+  if (feature.startsWith('c=trigger.alarm')) return 'threat';
+  if (feature === 'link=shortener') return 'shortener';
+  if (/^(?:link|tld|host)=|^link$/.test(feature)) return 'link';
+  if (feature.startsWith('num=')) return 'number';
+  if (/^(?:caps|!)=|^c=trigger\.(?:shouting|exclamations)/.test(feature)) return 'capitals';
+  return 'wording';
+}
+
+/** Contributions read to name the reasons; the finding names at most `REASONS` of them. */
+const EXPLAINED = 8;
+const REASONS = 3;
+
+/** `spam-likeness`: the template reads like the spam and smishing carriers filter, as a model learned from real messages judges. */
+export const spamLikeness = defineRule({
+  meta: {
+    id: 'spam-likeness',
+    defaultSeverity: 'warning',
+    docs: {
+      description:
+        'Scores how much a template reads like spam or smishing (prizes, money, deadlines, account threats, unfamiliar or shortened links, numbers to text, capitals), with a model learned from public labelled SMS collections; English only until a team trains another language.',
+      rationale:
+        'Carriers filter application-to-person messages that look like spam, so a legitimate campaign that reads like one underperforms without anyone learning why; and messages that look like scams teach customers to trust scams.',
+      url: 'https://github.com/smslint/smslint/blob/main/docs/rules/spam-likeness.md',
+    },
+    messages: ['reads', 'readsFix'],
+    optionsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        threshold: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { transactional: probability, promotional: probability },
+          description: `How sure the model must be before the rule fires, per category (default ${DEFAULT_SPAM_THRESHOLDS.transactional} transactional, ${DEFAULT_SPAM_THRESHOLDS.promotional} promotional): higher means fewer warnings and more misses.`,
+        },
+      },
+    },
+  },
+  check(ctx) {
+    const reading = readSpam(ctx.discourse(), ctx.text.masked, ctx.locale);
+    if (!reading) return;
+    const thresholds = ctx.options.threshold as Partial<Record<Category, number>> | undefined;
+    if (reading.confidence < (thresholds?.[ctx.category] ?? DEFAULT_SPAM_THRESHOLDS[ctx.category])) return;
+    const contributions = reading.explain(EXPLAINED);
+    const reasons = [...new Set(contributions.map(({ name }) => reasonOf(name)))].slice(0, REASONS);
+    const texts = ctx.locale.sms.spam.reasons;
+    const listed = new Intl.ListFormat(ctx.language, { type: 'conjunction' }).format((reasons.length > 0 ? reasons : ['wording' as const]).map((reason) => texts[reason]));
+    // The strongest cue that stands somewhere in the text; the whole body when none does.
+    const span = contributions.find(({ start, end }) => end > start) ?? { start: 0, end: ctx.body.length };
+    ctx.report({
+      start: span.start,
+      end: span.end,
+      messageId: 'reads',
+      data: { reasons: listed.charAt(0).toLocaleUpperCase(ctx.language) + listed.slice(1) },
+      suggestionId: 'readsFix',
+      confidence: reading.confidence,
+      cues: describeCues(contributions.slice(0, REASONS), ctx.body),
+    });
+  },
+});
