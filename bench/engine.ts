@@ -7,14 +7,26 @@ import { median, shared, target } from './util';
  * not the TypeScript source through a run-time transpiler.
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built package, as users run it, not the TypeScript source
-const { lint, createLinter, builtInLocales } = require('../dist/lib/engine') as typeof import('../lib/engine');
+const { lint, createLinter, builtInLocales, InputError, validateTemplate } = require('../dist/lib/engine') as typeof import('../lib/engine');
 
-/** The 4,827 ham messages of the UCI SMS Spam Collection, as English transactional templates. */
-function hamTemplates(): Template[] {
+/**
+ * The ham messages of the UCI SMS Spam Collection, as English transactional templates;
+ * the 33 that hold a C1 control character (U+0092 for an apostrophe), which the engine
+ * refuses, are left out.
+ */
+export function hamTemplates(): Template[] {
   return readFileSync(shared('data/sms-spam-collection.tsv'), 'utf8')
     .split('\n')
     .filter((line) => line.startsWith('ham\t'))
-    .map((line) => ({ locale: 'en', category: 'transactional', body: line.slice(4) }));
+    .map((line): Template => ({ locale: 'en', category: 'transactional', body: line.slice(4) }))
+    .filter((template) => {
+      try {
+        return validateTemplate(template) === template;
+      } catch (error) {
+        if (error instanceof InputError) return false;
+        throw error;
+      }
+    });
 }
 
 function timeLintAll(templates: Template[], lintOne: (template: Template) => unknown = lint): number {
