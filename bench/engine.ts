@@ -11,7 +11,7 @@ import { median, shared, target } from './util';
 const { lint, createLinter, builtInLocales } = require('../dist/lib/engine') as typeof import('../lib/engine');
 
 /** The 4,827 ham messages of the UCI SMS Spam Collection, as English transactional templates. */
-function hamTemplates(): Template[] {
+export function hamTemplates(): Template[] {
   return readFileSync(shared('data/sms-spam-collection.tsv'), 'utf8')
     .split('\n')
     .filter((line) => line.startsWith('ham\t'))
