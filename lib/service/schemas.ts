@@ -26,6 +26,31 @@ export const lintRequestSchema = {
 } as const;
 export type LintRequest = FromSchema<typeof lintRequestSchema>;
 
+export const MAX_BATCH_TEMPLATES = 100;
+
+/**
+ * The templates are only objects here: each is validated on its own by the engine, so one
+ * bad template gets its error in the results instead of refusing the whole batch (API
+ * Gateway validates with this very schema).
+ */
+export const batchLintRequestSchema = {
+  $id: 'https://smslint.dev/schemas/batch-lint-request.json',
+  title: 'Batch lint request',
+  type: 'object',
+  additionalProperties: false,
+  required: ['templates'],
+  properties: {
+    templates: {
+      type: 'array',
+      minItems: 1,
+      maxItems: MAX_BATCH_TEMPLATES,
+      items: { type: 'object' },
+      description: 'Templates (see `Template`), each linted on its own: one that does not fit gets an error in its place.',
+    },
+    config: configSchema,
+  },
+} as const;
+
 export const dispatchRequestSchema = {
   $id: 'https://smslint.dev/schemas/dispatch-request.json',
   title: 'Dispatch request',
@@ -119,7 +144,7 @@ export const verdictSchema = {
   $id: 'https://smslint.dev/schemas/verdict.json',
   title: 'Verdict',
   type: 'object',
-  required: ['status', 'suppressedErrors', 'result', 'lintedBy', 'engineVersion', 'ruleSetVersion', 'contentHash', 'lintedAt'],
+  required: ['status', 'suppressedErrors', 'result', 'lintedBy', 'engineVersion', 'ruleSetVersion', 'configHash', 'contentHash', 'lintedAt'],
   properties: {
     status: { type: 'string', enum: ['passed', 'failed', 'needs_approval'], description: '`needs_approval`: it passed only because errors were suppressed.' },
     suppressedErrors: {
@@ -131,6 +156,7 @@ export const verdictSchema = {
     lintedBy: { type: 'string', description: 'The principal who submitted the version or asked for the relint.' },
     engineVersion: { type: 'string', description: 'The smslint package version that linted.' },
     ruleSetVersion: { type: 'string', description: 'A hash of the rule ids, severities and locale data.' },
+    configHash: { type: 'string', description: 'sha256 (hex) of the canonical JSON of the config it was linted with: the `hash` of `GET /v1/config`.' },
     contentHash: { type: 'string', description: 'sha256 (hex) of the canonical JSON of the template.' },
     lintedAt: { type: 'string', format: 'date-time' },
   },
@@ -170,6 +196,39 @@ export const versionPageSchema = {
   properties: {
     items: { type: 'array', items: templateVersionSchema },
     nextCursor: { type: ['string', 'null'], description: 'Pass as `cursor` for the next page; null on the last.' },
+  },
+} as const;
+
+export const batchLintResponseSchema = {
+  $id: 'https://smslint.dev/schemas/batch-lint-response.json',
+  title: 'Batch lint results',
+  type: 'object',
+  required: ['results'],
+  properties: {
+    results: {
+      type: 'array',
+      description: 'One per template, in order: its `result`, or its `error` (paths under `/templates/<index>`). Findings past 1 MB for the whole answer are left out and counted in `omittedFindings`.',
+      items: {
+        type: 'object',
+        required: ['index'],
+        properties: {
+          index: { type: 'integer', minimum: 0 },
+          result: lintResultSchema,
+          error: errorResponseSchema.properties.error,
+        },
+      },
+    },
+  },
+} as const;
+
+export const configResponseSchema = {
+  $id: 'https://smslint.dev/schemas/config-response.json',
+  title: 'Active configuration',
+  type: 'object',
+  required: ['config', 'hash'],
+  properties: {
+    config: configSchema,
+    hash: { type: 'string', description: 'sha256 (hex) of the canonical JSON of `config`: the `configHash` of the verdicts it makes.' },
   },
 } as const;
 

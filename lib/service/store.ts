@@ -21,6 +21,8 @@ export interface Verdict {
   engineVersion: string;
   /** Changes whenever a rule, a severity or locale data changes. */
   ruleSetVersion: string;
+  /** sha256 (hex) of the canonical JSON of the config it was linted with (`GET /v1/config`). */
+  configHash: string;
   /** sha256 (hex) of the canonical JSON of the template. */
   contentHash: string;
   lintedAt: string;

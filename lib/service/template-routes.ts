@@ -1,4 +1,5 @@
-import { InputError, validateTemplate, type Config, type Template } from '../engine';
+import { InputError, validateTemplate, type Template } from '../engine';
+import { defaultServiceConfig, type ServiceConfig } from './config';
 import { MAX_RESPONSE_BYTES, itemsWithin } from './bounds';
 import { ServiceError, VersionTooLargeError, badRequest, notFound } from './errors';
 import type { Route } from './http';
@@ -12,12 +13,12 @@ import { judge } from './verdict';
 export interface TemplateRouteDeps {
   store: TemplateStore;
   now: () => Date;
-  /** The lint config every verdict of the service is made with (the engine's defaults when absent). */
-  config?: Config;
+  /** The config every verdict of the service is made with (the engine's defaults when absent). */
+  config?: ServiceConfig;
 }
 
 /** Submitting versions of a template and reading its history. */
-export function templateRoutes({ store, now, config }: TemplateRouteDeps): Route[] {
+export function templateRoutes({ store, now, config = defaultServiceConfig }: TemplateRouteDeps): Route[] {
   return [
     {
       method: 'PUT',

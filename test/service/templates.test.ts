@@ -49,6 +49,8 @@ describe('versions of a template', () => {
       result: expect.objectContaining({ passed: expect.any(Boolean), findings: expect.any(Array), encoding: 'GSM-7', segments: 1 }),
       engineVersion: packageJson.version,
       ruleSetVersion: expect.stringMatching(/^[0-9a-f]{16}$/),
+      // No config given: the engine's defaults, `{}`.
+      configHash: createHash('sha256').update('{}').digest('hex'),
       contentHash: createHash('sha256').update(canonical).digest('hex'),
       lintedAt: '2026-01-02T03:04:05.000Z',
     });

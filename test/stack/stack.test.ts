@@ -1,11 +1,15 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { App, Token } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { CfnRole } from 'aws-cdk-lib/aws-iam';
 import { dispatchRoutes } from '../../lib/service/dispatch-routes';
+import { configRoutes, defaultServiceConfig } from '../../lib/service/config';
 import { lintRoutes } from '../../lib/service/lint-routes';
 import { reviewRoutes } from '../../lib/service/review-routes';
 import { templateRoutes } from '../../lib/service/template-routes';
+import { DeployGateError } from '../../lib/stack/deploy-gate';
 import { SmslintStack } from '../../lib/stack/smslint-stack';
 import { emptyTemplatesDir } from './no-templates';
 import type { ServiceFunction } from '../../lib/stack/service-function';
@@ -23,9 +27,17 @@ let template: Template;
 const noTemplates = emptyTemplatesDir();
 afterAll(() => noTemplates.remove());
 
+/** A team config beside the templates: the stack finds it as the CLI would and ships it in each bundle. */
+const teamConfig = { allowedDomains: ['telvo.uk'], segmentLimits: { transactional: 1 } };
+let assemblyDir: string;
+
 beforeAll(() => {
-  stack = new SmslintStack(new App(), 'Smslint', { templatesDir: noTemplates.dir });
+  writeFileSync(join(noTemplates.dir, 'smslint.config.json'), JSON.stringify(teamConfig));
+  // Asset metadata names each bundle's folder in the assembly, where its code is read back.
+  const app = new App({ context: { 'aws:cdk:enable-asset-metadata': true } });
+  stack = new SmslintStack(app, 'Smslint', { templatesDir: noTemplates.dir });
   template = Template.fromStack(stack);
+  assemblyDir = app.synth().directory;
 });
 
 const logicalId = (fn: ServiceFunction) => stack.getLogicalId(fn.function.node.defaultChild as CfnFunction);
@@ -152,6 +164,8 @@ describe('least privilege', () => {
 describe('the API', () => {
   const routes = [
     ['POST', '/v1/lint', 'lint'],
+    ['POST', '/v1/lint/batch', 'lint'],
+    ['GET', '/v1/config', 'lint'],
     ['GET', '/v1/openapi.json', 'lint'],
     ['PUT', '/v1/templates/{templateId}', 'templates'],
     ['GET', '/v1/templates/{templateId}', 'templates'],
@@ -177,7 +191,7 @@ describe('the API', () => {
   test("the API routes to each function exactly the routes its handler serves", () => {
     // The route tables only need their dependencies when a request comes in.
     const served = {
-      lint: lintRoutes(),
+      lint: [...lintRoutes(), ...configRoutes(defaultServiceConfig)],
       templates: [...templateRoutes({ store: {} as never, now: () => new Date() }), ...reviewRoutes({ store: {} as never, now: () => new Date() })],
       dispatch: dispatchRoutes({ store: {} as never, publisher: {} as never, logger: {} as never, now: () => new Date(), newId: () => '', requestMac: {} as never }),
     };
@@ -288,4 +302,24 @@ describe('alarms', () => {
 test('the stack is environment-agnostic, so it synthesizes offline with no account lookups', () => {
   expect(Token.isUnresolved(stack.account)).toBe(true);
   expect(Token.isUnresolved(stack.region)).toBe(true);
+});
+
+describe('the config', () => {
+  test('the nearest smslint.config.json to the templates is bundled into every function that lints, and nowhere else', () => {
+    expect(stack.config.config).toEqual(teamConfig);
+    const bundleOf = (fn: ServiceFunction) => readFileSync(join(assemblyDir, (fn.function.node.defaultChild as CfnFunction).getMetadata('aws:asset:path'), 'index.js'), 'utf8');
+    for (const fn of [stack.lint, stack.templates, stack.dispatch]) expect(bundleOf(fn)).toContain(JSON.stringify(teamConfig));
+    expect(bundleOf(stack.web!)).not.toContain('telvo.uk');
+  });
+
+  test.each([
+    ['a field out of range', { segmentLimits: { transactional: 0 } }, /smslint config: .*bad\.json: invalid config: \/segmentLimits\/transactional must be >= 1/],
+    ['an unknown rule', { rules: { 'no-such-rule': 'off' } }, /\/rules\/no-such-rule is not a rule of smslint/],
+  ])('synth stops on a config with %s (-c config=path), naming the field', (_name, config, message) => {
+    const file = join(noTemplates.dir, 'bad.json');
+    writeFileSync(file, JSON.stringify(config));
+    const app = new App({ context: { config: file, 'aws:cdk:bundling-stacks': [] } });
+    expect(() => new SmslintStack(app, 'Bad', { templatesDir: noTemplates.dir })).toThrow(DeployGateError);
+    expect(() => new SmslintStack(new App({ context: { config: file, 'aws:cdk:bundling-stacks': [] } }), 'Bad', { templatesDir: noTemplates.dir })).toThrow(message);
+  });
 });
