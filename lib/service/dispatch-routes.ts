@@ -13,7 +13,7 @@ import type { RequestMac } from './request-mac';
 import { reviewOf } from './review';
 import { retired } from './review-routes';
 import type { DispatchRecord, IdempotencyClaim, TemplateStore, TemplateVersion, Verdict } from './store';
-import { found } from './template-routes';
+import { archived, found } from './template-routes';
 import { compileVariablesSchema, parseDispatchRequest } from './validation';
 import { decisionOf, outcomeOf, sha256 } from './verdict';
 
@@ -71,6 +71,7 @@ export function dispatchRoutes({ store, publisher, logger, now, newId, requestMa
           }
         }
 
+        if (await store.getArchive(templateId)) throw archived(templateId);
         const stored = dispatch.version === undefined
           ? found(await store.getLatestVersion(templateId), `template ${templateId} does not exist`)
           : found(await store.getVersion(templateId, dispatch.version), `template ${templateId} has no version ${dispatch.version}`);
@@ -117,6 +118,7 @@ export function dispatchRoutes({ store, publisher, logger, now, newId, requestMa
             body,
             category: stored.template.category,
             senderId: senderIdFor(stored.template.sender),
+            origin: { templateId, version: stored.version, dispatchId: record.dispatchId },
           }));
         } catch (error) {
           const reason = error instanceof Error ? error.name : 'unknown';

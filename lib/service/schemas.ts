@@ -188,6 +188,8 @@ export const templateVersionSchema = {
   },
 } as const;
 
+const nextCursorSchema = { type: ['string', 'null'], description: 'Pass as `cursor` for the next page; null on the last.' } as const;
+
 export const versionPageSchema = {
   $id: 'https://smslint.dev/schemas/version-page.json',
   title: 'Page of template versions',
@@ -195,7 +197,88 @@ export const versionPageSchema = {
   required: ['items', 'nextCursor'],
   properties: {
     items: { type: 'array', items: templateVersionSchema },
-    nextCursor: { type: ['string', 'null'], description: 'Pass as `cursor` for the next page; null on the last.' },
+    nextCursor: nextCursorSchema,
+  },
+} as const;
+
+const archiveSchema = {
+  type: ['object', 'null'],
+  required: ['templateId', 'archivedBy', 'archivedAt'],
+  description: 'Set once the template is archived (`DELETE`): it takes no new version and no dispatch; its history stays.',
+  properties: { templateId: { type: 'string' }, archivedBy: { type: 'string' }, archivedAt: { type: 'string', format: 'date-time' } },
+} as const;
+
+export const templateViewSchema = {
+  $id: 'https://smslint.dev/schemas/template-view.json',
+  title: 'Template (its latest version)',
+  type: 'object',
+  required: [...templateVersionSchema.required, 'archive'],
+  properties: { ...templateVersionSchema.properties, archive: archiveSchema },
+} as const;
+
+export const templatePageSchema = {
+  $id: 'https://smslint.dev/schemas/template-page.json',
+  title: 'Page of templates',
+  type: 'object',
+  required: ['items', 'nextCursor'],
+  properties: {
+    items: {
+      type: 'array',
+      description: 'By template id.',
+      items: {
+        type: 'object',
+        required: ['templateId', 'latestVersion', 'status', 'submittedBy', 'submittedAt', 'archive'],
+        properties: {
+          templateId: { type: 'string', pattern: templateIdPattern },
+          latestVersion: { type: 'integer', minimum: 1 },
+          status: { type: 'string', enum: ['passed', 'failed', 'needs_approval', 'approved'], description: 'The status of the latest version.' },
+          submittedBy: { type: 'string' },
+          submittedAt: { type: 'string', format: 'date-time' },
+          archive: archiveSchema,
+        },
+      },
+    },
+    nextCursor: nextCursorSchema,
+  },
+} as const;
+
+export const dispatchPageSchema = {
+  $id: 'https://smslint.dev/schemas/dispatch-page.json',
+  title: 'Page of dispatches',
+  type: 'object',
+  required: ['items', 'nextCursor'],
+  properties: {
+    items: {
+      type: 'array',
+      description: 'By dispatch id.',
+      items: {
+        type: 'object',
+        required: ['dispatchId', 'version', 'to', 'status', 'messageId', 'error', 'dispatchedBy', 'createdAt', 'updatedAt'],
+        properties: {
+          dispatchId: { type: 'string' },
+          version: { type: 'integer', minimum: 1 },
+          to: { type: 'string', description: 'Masked: the country code and the last two digits (`+33*******78`). The full number is never stored.' },
+          status: { type: 'string', enum: ['pending', 'sent', 'failed'] },
+          messageId: { type: ['string', 'null'], description: "SNS's message id once sent." },
+          error: { type: ['string', 'null'], description: 'Why it failed: the name of the error SNS answered.' },
+          dispatchedBy: { type: 'string' },
+          createdAt: { type: 'string', format: 'date-time' },
+          updatedAt: { type: 'string', format: 'date-time' },
+        },
+      },
+    },
+    nextCursor: nextCursorSchema,
+  },
+} as const;
+
+export const healthSchema = {
+  $id: 'https://smslint.dev/schemas/health.json',
+  title: 'Health',
+  type: 'object',
+  required: ['status', 'store'],
+  properties: {
+    status: { type: 'string', enum: ['ok', 'unavailable'] },
+    store: { type: 'string', enum: ['reachable', 'unreachable'] },
   },
 } as const;
 

@@ -94,7 +94,7 @@ export class SmslintStack extends Stack {
     });
     this.templates = new ServiceFunction(this, 'Templates', {
       entry: lambdaEntries.templates,
-      description: 'smslint: store templates and read their versions',
+      description: 'smslint: store, list and archive templates, read their versions and dispatches, health',
       reservedConcurrency: 10,
       environment,
       define,
@@ -166,6 +166,10 @@ export class SmslintStack extends Stack {
     this.api.addRoute({ method: 'GET', path: '/v1/openapi.json', handler: lint });
     this.api.addRoute({ method: 'PUT', path: '/v1/templates/{templateId}', handler: templates, body: model('Template', templateSchema) });
     this.api.addRoute({ method: 'GET', path: '/v1/templates/{templateId}', handler: templates });
+    this.api.addRoute({ method: 'DELETE', path: '/v1/templates/{templateId}', handler: templates });
+    this.api.addRoute({ method: 'GET', path: '/v1/templates', handler: templates, query: ['limit', 'cursor'] });
+    this.api.addRoute({ method: 'GET', path: '/v1/templates/{templateId}/dispatches', handler: templates, query: ['limit', 'cursor'] });
+    this.api.addRoute({ method: 'GET', path: '/v1/health', handler: templates });
     this.api.addRoute({ method: 'GET', path: '/v1/templates/{templateId}/versions', handler: templates, query: ['limit', 'cursor'] });
     this.api.addRoute({ method: 'GET', path: '/v1/templates/{templateId}/versions/{version}', handler: templates });
     // One route per decision, so that IAM grants each to its own people (see README).

@@ -6,6 +6,7 @@ import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { CfnRole } from 'aws-cdk-lib/aws-iam';
 import { dispatchRoutes } from '../../lib/service/dispatch-routes';
 import { configRoutes, defaultServiceConfig } from '../../lib/service/config';
+import { healthRoutes } from '../../lib/service/health-routes';
 import { lintRoutes } from '../../lib/service/lint-routes';
 import { reviewRoutes } from '../../lib/service/review-routes';
 import { templateRoutes } from '../../lib/service/template-routes';
@@ -169,6 +170,10 @@ describe('the API', () => {
     ['GET', '/v1/openapi.json', 'lint'],
     ['PUT', '/v1/templates/{templateId}', 'templates'],
     ['GET', '/v1/templates/{templateId}', 'templates'],
+    ['DELETE', '/v1/templates/{templateId}', 'templates'],
+    ['GET', '/v1/templates', 'templates'],
+    ['GET', '/v1/templates/{templateId}/dispatches', 'templates'],
+    ['GET', '/v1/health', 'templates'],
     ['GET', '/v1/templates/{templateId}/versions', 'templates'],
     ['GET', '/v1/templates/{templateId}/versions/{version}', 'templates'],
     ['POST', '/v1/templates/{templateId}/versions/{version}/approval', 'templates'],
@@ -192,7 +197,11 @@ describe('the API', () => {
     // The route tables only need their dependencies when a request comes in.
     const served = {
       lint: [...lintRoutes(), ...configRoutes(defaultServiceConfig)],
-      templates: [...templateRoutes({ store: {} as never, now: () => new Date() }), ...reviewRoutes({ store: {} as never, now: () => new Date() })],
+      templates: [
+        ...templateRoutes({ store: {} as never, now: () => new Date() }),
+        ...reviewRoutes({ store: {} as never, now: () => new Date() }),
+        ...healthRoutes({} as never, {} as never),
+      ],
       dispatch: dispatchRoutes({ store: {} as never, publisher: {} as never, logger: {} as never, now: () => new Date(), newId: () => '', requestMac: {} as never }),
     };
     for (const [fn, handlerRoutes] of Object.entries(served)) {
@@ -247,7 +256,7 @@ describe('the API', () => {
     });
   });
 
-  test('dispatch requires an Idempotency-Key header and the versions list takes optional limit and cursor', () => {
+  test('dispatch requires an Idempotency-Key header and the lists take optional limit and cursor', () => {
     const parametersOf = (path: string, method: string) => {
       const node = stack.api.api.root.resourceForPath(path).node.findChild(method);
       return template.findResources('AWS::ApiGateway::Method')[stack.getLogicalId(node.node.defaultChild as never)].Properties.RequestParameters;
@@ -256,10 +265,22 @@ describe('the API', () => {
       'method.request.path.templateId': true,
       'method.request.header.Idempotency-Key': true,
     });
-    expect(parametersOf('/v1/templates/{templateId}/versions', 'GET')).toEqual({
-      'method.request.path.templateId': true,
-      'method.request.querystring.limit': false,
-      'method.request.querystring.cursor': false,
+    for (const path of ['/v1/templates/{templateId}/versions', '/v1/templates/{templateId}/dispatches']) {
+      expect(parametersOf(path, 'GET')).toEqual({
+        'method.request.path.templateId': true,
+        'method.request.querystring.limit': false,
+        'method.request.querystring.cursor': false,
+      });
+    }
+    expect(parametersOf('/v1/templates', 'GET')).toEqual({ 'method.request.querystring.limit': false, 'method.request.querystring.cursor': false });
+  });
+
+  test('the batch model checks the envelope only: each template is checked by the function, so one bad template fails alone', () => {
+    const node = stack.api.api.root.resourceForPath('/v1/lint/batch').node.findChild('POST');
+    const models = template.findResources('AWS::ApiGateway::Method')[stack.getLogicalId(node.node.defaultChild as never)].Properties.RequestModels;
+    expect(template.findResources('AWS::ApiGateway::Model')[models['application/json'].Ref].Properties.Schema).toMatchObject({
+      required: ['templates'],
+      properties: { templates: { type: 'array', minItems: 1, maxItems: 100, items: { type: 'object' } } },
     });
   });
 
