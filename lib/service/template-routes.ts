@@ -34,9 +34,10 @@ export function templateRoutes({ store, now, config = defaultServiceConfig }: Te
         }
         // A version racing the archiving may still land; dispatch checks the archive again, so it is never sent.
         if (await store.getArchive(templateId)) throw archived(templateId);
-        // Listed before its first version is stored: a template never has versions and no entry.
-        await store.registerTemplate(templateId);
         const version = await storingVerdict(verdict, () => store.appendVersion(templateId, { template, submittedBy, verdict }));
+        // Listed once a version is stored, so a refused submission stores nothing; every
+        // submission registers again, so an entry lost to a failure here comes back with the next one.
+        await store.registerTemplate(templateId);
         return jsonResponse(
           201,
           { templateId, version, submittedBy, status: verdict.status, verdict },
