@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { loadServiceConfig } from '../service/config-file';
 import { JsonConsoleLogger, isLogLevel, logLevels } from './console-logger';
 import { startLocalService } from './server';
 
@@ -12,8 +13,10 @@ async function main(): Promise<void> {
   const level = process.env.LOG_LEVEL ?? 'info';
   if (!isLogLevel(level)) throw new Error(`LOG_LEVEL must be one of ${logLevels.join(', ')}, not "${level}"`);
   const logger = new JsonConsoleLogger('smslint-local', level);
-  const service = await startLocalService({ port, dataDir, logger });
-  console.log(`smslint is listening on ${service.url} (data in ${dataDir}, outbox in ${dataDir}/outbox.jsonl)`);
+  // The CLI's config for this folder, or SMSLINT_CONFIG: the local service judges as CI does.
+  const { config, file } = loadServiceConfig(process.cwd(), process.env.SMSLINT_CONFIG || undefined);
+  const service = await startLocalService({ port, dataDir, logger, config });
+  console.log(`smslint is listening on ${service.url} (data in ${dataDir}, outbox in ${dataDir}/outbox.jsonl, config ${file ?? 'none: the defaults'})`);
   // Once the server and dynalite are closed nothing is left to run and Node exits by itself.
   const stop = () => {
     service.close().catch((error: unknown) => {

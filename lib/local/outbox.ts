@@ -7,6 +7,9 @@ import { maskPhoneNumber } from '../service/render';
 /** One message the local mode "sent". The number is masked here too: no file holds a full number. */
 export interface OutboxRecord {
   messageId: string;
+  templateId: string;
+  version: number;
+  dispatchId: string;
   to: string;
   body: string;
   category: Category;
@@ -21,6 +24,7 @@ export class OutboxPublisher implements SmsPublisher {
   async publish(sms: OutgoingSms): Promise<{ messageId: string }> {
     const record: OutboxRecord = {
       messageId: randomUUID(),
+      ...sms.origin,
       to: maskPhoneNumber(sms.to),
       body: sms.body,
       category: sms.category,

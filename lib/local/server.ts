@@ -8,6 +8,7 @@ import dynalite from 'dynalite';
 import { pageHeaders } from '../web/headers';
 import { renderPlaygroundPage } from '../web/page';
 import { DynamoTemplateStore } from '../service/dynamo-store';
+import type { ServiceConfig } from '../service/config';
 import type { Route, ServiceRequest } from '../service/http';
 import { MAX_BODY_BYTES, jsonResponse } from '../service/json';
 import type { Logger } from '../service/logger';
@@ -26,6 +27,8 @@ export interface LocalServiceOptions {
    */
   dataDir: string;
   logger?: Logger;
+  /** The config the service lints with (`GET /v1/config`); the engine's defaults when absent. */
+  config?: ServiceConfig;
 }
 
 export interface LocalService {
@@ -45,7 +48,7 @@ const TABLE_NAME = 'smslint';
  * reach it through DNS rebinding: a request whose `Host` is not 127.0.0.1, localhost or
  * [::1] with this port is refused (421).
  */
-export async function startLocalService({ port, host = '127.0.0.1', dataDir, logger = new JsonConsoleLogger('smslint-local') }: LocalServiceOptions): Promise<LocalService> {
+export async function startLocalService({ port, host = '127.0.0.1', dataDir, logger = new JsonConsoleLogger('smslint-local'), config }: LocalServiceOptions): Promise<LocalService> {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   // An existing directory keeps its mode: it holds rendered texts and the key, so it is made private.
   chmodSync(dataDir, 0o700);
@@ -77,6 +80,7 @@ export async function startLocalService({ port, host = '127.0.0.1', dataDir, log
         now: () => new Date(),
         newId: randomUUID,
         requestMac: HmacRequestMac.fromFile(join(dataDir, 'idempotency.key')),
+        config,
       },
       localRoutes,
     );

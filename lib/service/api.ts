@@ -8,7 +8,7 @@ interface CompiledRoute extends Route {
 }
 
 /** Seconds a client should wait after a 503 from the store. */
-const RETRY_AFTER_SECONDS = '1';
+export const RETRY_AFTER_SECONDS = '1';
 
 /**
  * The service's framework-free router: matches a request to a route, answers 404 for an

@@ -1,5 +1,6 @@
-import { InputError, lintDispatch, problemsOf, validateTemplate, type Config, type Finding, type InputProblem, type Template } from '../engine';
+import { InputError, lintDispatch, problemsOf, validateTemplate, type Finding, type InputProblem, type ResolvedConfig, type Template } from '../engine';
 import { boundFindings } from './bounds';
+import { defaultServiceConfig, type ServiceConfig } from './config';
 import { ServiceError } from './errors';
 import type { Route } from './http';
 import { canonicalJson, escapePointer, jsonResponse, readJsonBody } from './json';
@@ -12,7 +13,7 @@ import type { RequestMac } from './request-mac';
 import { reviewOf } from './review';
 import { retired } from './review-routes';
 import type { DispatchRecord, IdempotencyClaim, TemplateStore, TemplateVersion, Verdict } from './store';
-import { found } from './template-routes';
+import { archived, found } from './template-routes';
 import { compileVariablesSchema, parseDispatchRequest } from './validation';
 import { decisionOf, outcomeOf, sha256 } from './verdict';
 
@@ -24,8 +25,8 @@ export interface DispatchRouteDeps {
   newId: () => string;
   /** Fingerprints requests for idempotency claims (KMS in AWS, a key file locally). */
   requestMac: RequestMac;
-  /** The lint config verdicts are made with: dispatch re-lints under it (the engine's defaults when absent). */
-  config?: Config;
+  /** The config verdicts are made with: dispatch re-lints under it (the engine's defaults when absent). */
+  config?: ServiceConfig;
 }
 
 /** The problems of a stored template the engine's checks (its `variables` patterns) now refuse, if any. */
@@ -46,7 +47,7 @@ function stillAccepted(template: Template): InputProblem[] | undefined {
  * schema and the rendered text brings nothing the review did not see. The Idempotency-Key
  * is claimed by a conditional write BEFORE publishing, so concurrent retries publish once.
  */
-export function dispatchRoutes({ store, publisher, logger, now, newId, requestMac, config }: DispatchRouteDeps): Route[] {
+export function dispatchRoutes({ store, publisher, logger, now, newId, requestMac, config = defaultServiceConfig }: DispatchRouteDeps): Route[] {
   return [
     {
       method: 'POST',
@@ -70,11 +71,12 @@ export function dispatchRoutes({ store, publisher, logger, now, newId, requestMa
           }
         }
 
+        if (await store.getArchive(templateId)) throw archived(templateId);
         const stored = dispatch.version === undefined
           ? found(await store.getLatestVersion(templateId), `template ${templateId} does not exist`)
           : found(await store.getVersion(templateId, dispatch.version), `template ${templateId} has no version ${dispatch.version}`);
-        const verdict = await sendableVerdict(store, stored, config);
-        const body = checkedText(stored, verdict, dispatch, config);
+        const verdict = await sendableVerdict(store, stored, config.resolved);
+        const body = checkedText(stored, verdict, dispatch, config.resolved);
 
         const claim: IdempotencyClaim = {
           templateId,
@@ -116,6 +118,7 @@ export function dispatchRoutes({ store, publisher, logger, now, newId, requestMa
             body,
             category: stored.template.category,
             senderId: senderIdFor(stored.template.sender),
+            origin: { templateId, version: stored.version, dispatchId: record.dispatchId },
           }));
         } catch (error) {
           const reason = error instanceof Error ? error.name : 'unknown';
@@ -189,7 +192,7 @@ function inProgress(): ServiceError {
  * current rules and config say something else than the verdict (relint it); failed; or
  * its suppressed errors are not approved yet.
  */
-async function sendableVerdict(store: TemplateStore, stored: TemplateVersion, config: Config | undefined): Promise<Verdict> {
+async function sendableVerdict(store: TemplateStore, stored: TemplateVersion, config: ResolvedConfig): Promise<Verdict> {
   const review = await reviewOf(store, stored);
   if (review.retirement) throw retired(stored);
   const { verdict } = review;
@@ -218,7 +221,7 @@ async function sendableVerdict(store: TemplateStore, stored: TemplateVersion, co
 }
 
 /** The text to send, or the refusal (422): values that do not fit, or a rendered text the review did not see. */
-function checkedText(stored: TemplateVersion, verdict: Verdict, dispatch: DispatchRequest, config: Config | undefined): string {
+function checkedText(stored: TemplateVersion, verdict: Verdict, dispatch: DispatchRequest, config: ResolvedConfig): string {
   const { template } = stored;
   if (template.variables !== undefined) {
     const validate = stillAccepted(template) ?? compileVariablesSchema(template.variables, verdict.contentHash);

@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException, DynamoDBClient, type DynamoDBClientCon
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Template } from '../engine';
 import { StoreUnavailableError, VersionTooLargeError } from './errors';
-import type { Approval, DispatchRecord, IdempotencyClaim, Retirement, TemplateStore, TemplateVersion, Verdict, VerdictRecord, VersionPage } from './store';
+import type { Approval, Archive, DispatchRecord, IdempotencyClaim, KeyPage, Retirement, TemplateStore, TemplateVersion, Verdict, VerdictRecord, VersionPage } from './store';
 import { keys } from './table';
 
 /** Writers racing for the next version (or verdict) number: past this many attempts it is 503. */
@@ -230,6 +230,57 @@ export class DynamoTemplateStore implements TemplateStore {
         }),
       ),
     );
+  }
+
+  async registerTemplate(templateId: string): Promise<void> {
+    await this.putIfAbsent({ pk: keys.templateIndex, sk: keys.templateEntry(templateId), templateId });
+  }
+
+  async listTemplates(page: { limit: number; after?: string }): Promise<KeyPage<string>> {
+    const found = await this.queryAfter(keys.templateIndex, keys.templateEntry(''), page.limit, page.after && keys.templateEntry(page.after));
+    const ids = found.items.map((item) => item.templateId as string);
+    return { items: ids, ...(found.more && { nextAfter: ids[ids.length - 1] }) };
+  }
+
+  putArchive(archive: Archive): Promise<boolean> {
+    return this.putIfAbsent({ pk: keys.template(archive.templateId), sk: keys.archive, ...archive });
+  }
+
+  async getArchive(templateId: string): Promise<Archive | undefined> {
+    return withoutKeys(await this.get(keys.template(templateId), keys.archive)) as Archive | undefined;
+  }
+
+  async listDispatches(templateId: string, page: { limit: number; after?: string }): Promise<KeyPage<DispatchRecord>> {
+    const found = await this.queryAfter(keys.template(templateId), keys.dispatchPrefix, page.limit, page.after && keys.dispatch(page.after));
+    const records = found.items.map((item) => withoutKeys(item) as unknown as DispatchRecord);
+    return { items: records, ...(found.more && { nextAfter: records[records.length - 1].dispatchId }) };
+  }
+
+  async ping(): Promise<void> {
+    await this.get(keys.health, keys.health);
+  }
+
+  /**
+   * Up to `limit` items of `pk` whose sort key starts with `prefix`, in key order, after
+   * the sort key `afterSk`. `more`: one item more than asked exists, or DynamoDB cut the
+   * page at 1 MB; either way the next page continues after the last item returned.
+   */
+  private async queryAfter(pk: string, prefix: string, limit: number, afterSk?: string): Promise<{ items: Record<string, unknown>[]; more: boolean }> {
+    const result = await this.send(() =>
+      this.documents.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+          ...(afterSk !== undefined && { ExclusiveStartKey: { pk, sk: afterSk } }),
+          ConsistentRead: true,
+          Limit: limit + 1,
+        }),
+      ),
+    );
+    const items = result.Items ?? [];
+    if (items.length > limit) return { items: items.slice(0, limit), more: true };
+    return { items, more: result.LastEvaluatedKey !== undefined && items.length > 0 };
   }
 
   /** `cut`: DynamoDB stopped before `limit` (its 1 MB page), so older versions may follow. */

@@ -25,7 +25,7 @@ export interface ServiceResponse {
 export type RouteHandler = (request: ServiceRequest, params: Record<string, string>) => Promise<ServiceResponse>;
 
 export interface Route {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Path segments; a segment `{name}` captures one path parameter. */
   pattern: string;
   handle: RouteHandler;

@@ -2,6 +2,13 @@ import packageJson from '../../package.json';
 import { configSchema, templateSchema } from '../engine';
 import { MAX_PAGE_SIZE } from './params';
 import {
+  batchLintRequestSchema,
+  batchLintResponseSchema,
+  configResponseSchema,
+  dispatchPageSchema,
+  healthSchema,
+  templatePageSchema,
+  templateViewSchema,
   decisionRequestSchema,
   dispatchRequestSchema,
   dispatchResponseSchema,
@@ -20,6 +27,13 @@ const components: Record<string, object> = {
   Config: configSchema,
   LintRequest: lintRequestSchema,
   LintResult: lintResultSchema,
+  BatchLintRequest: batchLintRequestSchema,
+  BatchLintResponse: batchLintResponseSchema,
+  ConfigResponse: configResponseSchema,
+  TemplateView: templateViewSchema,
+  TemplatePage: templatePageSchema,
+  DispatchPage: dispatchPageSchema,
+  Health: healthSchema,
   Verdict: verdictSchema,
   TemplateVersion: templateVersionSchema,
   VersionPage: versionPageSchema,
@@ -46,6 +60,11 @@ function buildDocument(): object {
   const badInput = error('Malformed JSON, wrong content type or a field that does not fit the schema; `details` name each field.');
   const notFound = error('Unknown template or version.');
   const unavailable = error('The store is unavailable; retry after `Retry-After` seconds.');
+  const pageParameters = [
+    { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE } },
+    { name: 'cursor', in: 'query', schema: { type: 'string' }, description: 'The `nextCursor` of the previous page.' },
+  ];
+  const archived = error('`template_archived`: the template takes no new version and no dispatch.');
   return {
     openapi: '3.1.0',
     info: { title: 'smslint', version: packageJson.version, description: packageJson.description },
@@ -56,6 +75,33 @@ function buildDocument(): object {
           summary: 'Lint a template without storing it',
           requestBody: { required: true, ...json('LintRequest') },
           responses: { 200: { description: 'The lint result.', ...json('LintResult') }, 400: badInput, 413: error('Body over 64 KB.') },
+        },
+      },
+      '/v1/lint/batch': {
+        post: {
+          summary: 'Lint up to 100 templates without storing them, with the service config unless the body brings one',
+          requestBody: { required: true, ...json('BatchLintRequest') },
+          responses: {
+            200: { description: 'One result or error per template, in order.', ...json('BatchLintResponse') },
+            400: error('Not a batch (no templates, more than 100, a template that is not an object) or a bad config: `details` name each field.'),
+            413: error('Body over 64 KB.'),
+          },
+        },
+      },
+      '/v1/config': {
+        get: { summary: 'The config the service lints with, and its hash (the `configHash` of the verdicts it makes)', responses: { 200: { description: 'The active config.', ...json('ConfigResponse') } } },
+      },
+      '/v1/health': {
+        get: {
+          summary: 'Liveness and store reachability',
+          responses: { 200: { description: 'Running, and the store answers.', ...json('Health') }, 503: { description: 'The store does not answer; retry after `Retry-After` seconds.', ...json('Health') } },
+        },
+      },
+      '/v1/templates': {
+        get: {
+          summary: 'The templates by id, each with its latest version, its status, who submitted it and when',
+          parameters: pageParameters,
+          responses: { 200: { description: 'One page of templates.', ...json('TemplatePage') }, 400: badInput, 503: unavailable },
         },
       },
       '/v1/templates/{templateId}': {
@@ -69,20 +115,30 @@ function buildDocument(): object {
               properties: { templateId: { type: 'string' }, version: { type: 'integer' }, verdict: ref('Verdict') },
             } } } },
             400: badInput,
+            409: archived,
             413: error('Body over 64 KB.'),
             503: unavailable,
           },
         },
-        get: { summary: 'The latest version with its verdict', responses: { 200: { description: 'The latest version.', ...json('TemplateVersion') }, 404: notFound, 503: unavailable } },
+        get: { summary: 'The latest version with its verdict, and the archive', responses: { 200: { description: 'The latest version.', ...json('TemplateView') }, 404: notFound, 503: unavailable } },
+        delete: {
+          summary: 'Archive the template: no new version and no dispatch afterwards; its versions, verdicts and dispatches stay',
+          responses: { 200: { description: 'The template, archived.', ...json('TemplateView') }, 400: badInput, 404: notFound, 409: archived, 503: unavailable },
+        },
+      },
+      '/v1/templates/{templateId}/dispatches': {
+        parameters: [templateId],
+        get: {
+          summary: 'The dispatches of the template by dispatch id, each with its version, masked number, status, message id, who and when',
+          parameters: pageParameters,
+          responses: { 200: { description: 'One page of dispatches.', ...json('DispatchPage') }, 400: badInput, 404: notFound, 503: unavailable },
+        },
       },
       '/v1/templates/{templateId}/versions': {
         parameters: [templateId],
         get: {
           summary: 'The versions, newest first',
-          parameters: [
-            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE } },
-            { name: 'cursor', in: 'query', schema: { type: 'string' }, description: 'The `nextCursor` of the previous page.' },
-          ],
+          parameters: pageParameters,
           responses: { 200: { description: 'One page of versions.', ...json('VersionPage') }, 400: badInput, 404: notFound, 503: unavailable },
         },
       },
@@ -131,7 +187,7 @@ function buildDocument(): object {
             400: badInput,
             404: notFound,
             409: error(
-              '`verdict_failed` (`findings` lists the blocking ones), `approval_required` (`suppressedErrors`), `verdict_stale` (the current rules judge it otherwise: `findings`; relint it), `version_retired`, or `dispatch_in_progress` under this key.',
+              '`verdict_failed` (`findings` lists the blocking ones), `approval_required` (`suppressedErrors`), `verdict_stale` (the current rules judge it otherwise: `findings`; relint it), `version_retired`, `template_archived`, or `dispatch_in_progress` under this key.',
             ),
             422: error('The variables do not fit the template, the rendered text is too long, or the key was used for another request.'),
             502: error('SNS refused the message; retry with the same key.'),

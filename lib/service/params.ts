@@ -2,7 +2,7 @@ import { ServiceError, badRequest } from './errors';
 import type { ServiceRequest } from './http';
 import { templateIdPattern } from './schemas';
 
-const templateIdRegex = new RegExp(templateIdPattern);
+export const templateIdRegex = new RegExp(templateIdPattern);
 const versionRegex = /^[1-9][0-9]{0,9}$/;
 /** Printable ASCII, as the IETF Idempotency-Key draft's examples; it becomes part of a key. */
 const idempotencyKeyRegex = /^[\x21-\x7e]{1,255}$/;
@@ -50,25 +50,41 @@ export function idempotencyKeyHeader(request: ServiceRequest): string {
   return key;
 }
 
+/** A page of versions, newest first: `before` is the version the page continues below. */
 export function pageQuery(request: ServiceRequest): { limit: number; before?: number } {
-  const { limit, cursor } = request.query;
-  let size = DEFAULT_PAGE_SIZE;
-  if (limit !== undefined) {
-    size = /^[0-9]{1,3}$/.test(limit) ? Number(limit) : 0;
-    if (size < 1 || size > MAX_PAGE_SIZE) {
-      throw badRequest('the page size is not valid', [{ path: 'query/limit', message: `must be an integer from 1 to ${MAX_PAGE_SIZE}` }]);
-    }
+  const cursor = decodeCursor(request, 'before', /^[1-9][0-9]{0,9}$/);
+  return cursor === undefined ? { limit: pageLimit(request) } : { limit: pageLimit(request), before: Number(cursor) };
+}
+
+/** A page in key order (templates by id, dispatches by dispatch id): `after` is the key the page continues after. */
+export function afterQuery(request: ServiceRequest, key: RegExp): { limit: number; after?: string } {
+  const after = decodeCursor(request, 'after', key);
+  return after === undefined ? { limit: pageLimit(request) } : { limit: pageLimit(request), after };
+}
+
+/** A dispatch id as `newId` makes them (a UUID in the service). */
+export const dispatchIdRegex = /^[A-Za-z0-9-]{1,64}$/;
+
+function pageLimit(request: ServiceRequest): number {
+  const { limit } = request.query;
+  if (limit === undefined) return DEFAULT_PAGE_SIZE;
+  const size = /^[0-9]{1,3}$/.test(limit) ? Number(limit) : 0;
+  if (size < 1 || size > MAX_PAGE_SIZE) {
+    throw badRequest('the page size is not valid', [{ path: 'query/limit', message: `must be an integer from 1 to ${MAX_PAGE_SIZE}` }]);
   }
-  return cursor === undefined ? { limit: size } : { limit: size, before: decodeCursor(cursor) };
+  return size;
 }
 
-/** The cursor is opaque to clients: base64url of the version the next page continues below. */
-export function encodeCursor(before: number): string {
-  return Buffer.from(`before:${before}`, 'utf8').toString('base64url');
+/** The cursor is opaque to clients: base64url of `before:<version>` or `after:<key>`, where the next page continues. */
+export function encodeCursor(kind: 'before' | 'after', value: number | string): string {
+  return Buffer.from(`${kind}:${value}`, 'utf8').toString('base64url');
 }
 
-function decodeCursor(cursor: string): number {
-  const match = /^before:([1-9][0-9]{0,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw badRequest('the cursor is not valid', [{ path: 'query/cursor', message: 'is not a cursor of this API' }]);
-  return Number(match[1]);
+function decodeCursor(request: ServiceRequest, kind: 'before' | 'after', value: RegExp): string | undefined {
+  const { cursor } = request.query;
+  if (cursor === undefined) return undefined;
+  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
+  const rest = decoded.startsWith(`${kind}:`) ? decoded.slice(kind.length + 1) : undefined;
+  if (rest === undefined || !value.test(rest)) throw badRequest('the cursor is not valid', [{ path: 'query/cursor', message: 'is not a cursor of this API' }]);
+  return rest;
 }

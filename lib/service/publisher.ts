@@ -9,6 +9,8 @@ export interface OutgoingSms {
   category: Category;
   /** A valid alphanumeric sender ID, or none (the carrier's default sender is used). */
   senderId?: string;
+  /** Which dispatch of which version this is: a delivery log or the outbox says what was sent from what. */
+  origin: { templateId: string; version: number; dispatchId: string };
 }
 
 /** The sending port: SNS in AWS, a local outbox file in local mode. */
@@ -40,13 +42,16 @@ export class SnsSmsPublisher implements SmsPublisher {
   }
 }
 
-export function publishInput({ to, body, category, senderId }: OutgoingSms) {
+export function publishInput({ to, body, category, senderId, origin }: OutgoingSms) {
   return {
     PhoneNumber: to,
     Message: body,
     MessageAttributes: {
       'AWS.SNS.SMS.SMSType': { DataType: 'String', StringValue: SMS_TYPES[category] },
       ...(senderId === undefined ? {} : { 'AWS.SNS.SMS.SenderID': { DataType: 'String', StringValue: senderId } }),
+      'smslint.templateId': { DataType: 'String', StringValue: origin.templateId },
+      'smslint.version': { DataType: 'Number', StringValue: String(origin.version) },
+      'smslint.dispatchId': { DataType: 'String', StringValue: origin.dispatchId },
     },
   };
 }

@@ -1,3 +1,4 @@
+import { defaultServiceConfig } from './config';
 import { ServiceError } from './errors';
 import type { Route, ServiceRequest } from './http';
 import { jsonResponse, readJsonBody } from './json';
@@ -14,7 +15,7 @@ import { judge } from './verdict';
  * submitter), relinting it with the current rules (a new verdict, the old one kept) and
  * retiring it. Each records who did it.
  */
-export function reviewRoutes({ store, now, config }: TemplateRouteDeps): Route[] {
+export function reviewRoutes({ store, now, config = defaultServiceConfig }: TemplateRouteDeps): Route[] {
   const versionOf = async (request: ServiceRequest, params: Record<string, string>) => {
     const templateId = templateIdParam(params);
     const version = versionParam(params);

@@ -26,6 +26,31 @@ export const lintRequestSchema = {
 } as const;
 export type LintRequest = FromSchema<typeof lintRequestSchema>;
 
+export const MAX_BATCH_TEMPLATES = 100;
+
+/**
+ * The templates are only objects here: each is validated on its own by the engine, so one
+ * bad template gets its error in the results instead of refusing the whole batch (API
+ * Gateway validates with this very schema).
+ */
+export const batchLintRequestSchema = {
+  $id: 'https://smslint.dev/schemas/batch-lint-request.json',
+  title: 'Batch lint request',
+  type: 'object',
+  additionalProperties: false,
+  required: ['templates'],
+  properties: {
+    templates: {
+      type: 'array',
+      minItems: 1,
+      maxItems: MAX_BATCH_TEMPLATES,
+      items: { type: 'object' },
+      description: 'Templates (see `Template`), each linted on its own: one that does not fit gets an error in its place.',
+    },
+    config: configSchema,
+  },
+} as const;
+
 export const dispatchRequestSchema = {
   $id: 'https://smslint.dev/schemas/dispatch-request.json',
   title: 'Dispatch request',
@@ -119,7 +144,7 @@ export const verdictSchema = {
   $id: 'https://smslint.dev/schemas/verdict.json',
   title: 'Verdict',
   type: 'object',
-  required: ['status', 'suppressedErrors', 'result', 'lintedBy', 'engineVersion', 'ruleSetVersion', 'contentHash', 'lintedAt'],
+  required: ['status', 'suppressedErrors', 'result', 'lintedBy', 'engineVersion', 'ruleSetVersion', 'configHash', 'contentHash', 'lintedAt'],
   properties: {
     status: { type: 'string', enum: ['passed', 'failed', 'needs_approval'], description: '`needs_approval`: it passed only because errors were suppressed.' },
     suppressedErrors: {
@@ -131,6 +156,7 @@ export const verdictSchema = {
     lintedBy: { type: 'string', description: 'The principal who submitted the version or asked for the relint.' },
     engineVersion: { type: 'string', description: 'The smslint package version that linted.' },
     ruleSetVersion: { type: 'string', description: 'A hash of the rule ids, severities and locale data.' },
+    configHash: { type: 'string', description: 'sha256 (hex) of the canonical JSON of the config it was linted with: the `hash` of `GET /v1/config`.' },
     contentHash: { type: 'string', description: 'sha256 (hex) of the canonical JSON of the template.' },
     lintedAt: { type: 'string', format: 'date-time' },
   },
@@ -162,6 +188,8 @@ export const templateVersionSchema = {
   },
 } as const;
 
+const nextCursorSchema = { type: ['string', 'null'], description: 'Pass as `cursor` for the next page; null on the last.' } as const;
+
 export const versionPageSchema = {
   $id: 'https://smslint.dev/schemas/version-page.json',
   title: 'Page of template versions',
@@ -169,7 +197,121 @@ export const versionPageSchema = {
   required: ['items', 'nextCursor'],
   properties: {
     items: { type: 'array', items: templateVersionSchema },
-    nextCursor: { type: ['string', 'null'], description: 'Pass as `cursor` for the next page; null on the last.' },
+    nextCursor: nextCursorSchema,
+  },
+} as const;
+
+const archiveSchema = {
+  type: ['object', 'null'],
+  required: ['templateId', 'archivedBy', 'archivedAt'],
+  description: 'Set once the template is archived (`DELETE`): it takes no new version and no dispatch; its history stays.',
+  properties: { templateId: { type: 'string' }, archivedBy: { type: 'string' }, archivedAt: { type: 'string', format: 'date-time' } },
+} as const;
+
+export const templateViewSchema = {
+  $id: 'https://smslint.dev/schemas/template-view.json',
+  title: 'Template (its latest version)',
+  type: 'object',
+  required: [...templateVersionSchema.required, 'archive'],
+  properties: { ...templateVersionSchema.properties, archive: archiveSchema },
+} as const;
+
+export const templatePageSchema = {
+  $id: 'https://smslint.dev/schemas/template-page.json',
+  title: 'Page of templates',
+  type: 'object',
+  required: ['items', 'nextCursor'],
+  properties: {
+    items: {
+      type: 'array',
+      description: 'By template id.',
+      items: {
+        type: 'object',
+        required: ['templateId', 'latestVersion', 'status', 'submittedBy', 'submittedAt', 'archive'],
+        properties: {
+          templateId: { type: 'string', pattern: templateIdPattern },
+          latestVersion: { type: 'integer', minimum: 1 },
+          status: { type: 'string', enum: ['passed', 'failed', 'needs_approval', 'approved'], description: 'The status of the latest version.' },
+          submittedBy: { type: 'string' },
+          submittedAt: { type: 'string', format: 'date-time' },
+          archive: archiveSchema,
+        },
+      },
+    },
+    nextCursor: nextCursorSchema,
+  },
+} as const;
+
+export const dispatchPageSchema = {
+  $id: 'https://smslint.dev/schemas/dispatch-page.json',
+  title: 'Page of dispatches',
+  type: 'object',
+  required: ['items', 'nextCursor'],
+  properties: {
+    items: {
+      type: 'array',
+      description: 'By dispatch id.',
+      items: {
+        type: 'object',
+        required: ['dispatchId', 'version', 'to', 'status', 'messageId', 'error', 'dispatchedBy', 'createdAt', 'updatedAt'],
+        properties: {
+          dispatchId: { type: 'string' },
+          version: { type: 'integer', minimum: 1 },
+          to: { type: 'string', description: 'Masked: the country code and the last two digits (`+33*******78`). The full number is never stored.' },
+          status: { type: 'string', enum: ['pending', 'sent', 'failed'] },
+          messageId: { type: ['string', 'null'], description: "SNS's message id once sent." },
+          error: { type: ['string', 'null'], description: 'Why it failed: the name of the error SNS answered.' },
+          dispatchedBy: { type: 'string' },
+          createdAt: { type: 'string', format: 'date-time' },
+          updatedAt: { type: 'string', format: 'date-time' },
+        },
+      },
+    },
+    nextCursor: nextCursorSchema,
+  },
+} as const;
+
+export const healthSchema = {
+  $id: 'https://smslint.dev/schemas/health.json',
+  title: 'Health',
+  type: 'object',
+  required: ['status', 'store'],
+  properties: {
+    status: { type: 'string', enum: ['ok', 'unavailable'] },
+    store: { type: 'string', enum: ['reachable', 'unreachable'] },
+  },
+} as const;
+
+export const batchLintResponseSchema = {
+  $id: 'https://smslint.dev/schemas/batch-lint-response.json',
+  title: 'Batch lint results',
+  type: 'object',
+  required: ['results'],
+  properties: {
+    results: {
+      type: 'array',
+      description: 'One per template, in order: its `result`, or its `error` (paths under `/templates/<index>`). Findings past 1 MB for the whole answer are left out and counted in `omittedFindings`.',
+      items: {
+        type: 'object',
+        required: ['index'],
+        properties: {
+          index: { type: 'integer', minimum: 0 },
+          result: lintResultSchema,
+          error: errorResponseSchema.properties.error,
+        },
+      },
+    },
+  },
+} as const;
+
+export const configResponseSchema = {
+  $id: 'https://smslint.dev/schemas/config-response.json',
+  title: 'Active configuration',
+  type: 'object',
+  required: ['config', 'hash'],
+  properties: {
+    config: configSchema,
+    hash: { type: 'string', description: 'sha256 (hex) of the canonical JSON of `config`: the `configHash` of the verdicts it makes.' },
   },
 } as const;
 

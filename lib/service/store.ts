@@ -21,6 +21,8 @@ export interface Verdict {
   engineVersion: string;
   /** Changes whenever a rule, a severity or locale data changes. */
   ruleSetVersion: string;
+  /** sha256 (hex) of the canonical JSON of the config it was linted with (`GET /v1/config`). */
+  configHash: string;
   /** sha256 (hex) of the canonical JSON of the template. */
   contentHash: string;
   lintedAt: string;
@@ -63,6 +65,19 @@ export interface Retirement {
   retiredBy: string;
   retiredAt: string;
   reason: string;
+}
+
+/** A template that takes no new version and no dispatch; its history stays. */
+export interface Archive {
+  templateId: string;
+  archivedBy: string;
+  archivedAt: string;
+}
+
+/** A page of a listing in key order: `nextAfter` is the key to continue after, when there are more. */
+export interface KeyPage<T> {
+  items: T[];
+  nextAfter?: string;
 }
 
 export type DispatchStatus = 'pending' | 'sent' | 'failed';
@@ -144,4 +159,15 @@ export interface TemplateStore {
   updateDispatch(record: DispatchRecord): Promise<void>;
   /** Records it on the key's claim, if the claim still belongs to this dispatch. */
   settleClaim(record: DispatchRecord): Promise<void>;
+  /** Lists `templateId` among the templates (once: later calls change nothing). */
+  registerTemplate(templateId: string): Promise<void>;
+  /** Template ids in order, after `after`. */
+  listTemplates(page: { limit: number; after?: string }): Promise<KeyPage<string>>;
+  /** False when the template was archived already. */
+  putArchive(archive: Archive): Promise<boolean>;
+  getArchive(templateId: string): Promise<Archive | undefined>;
+  /** The dispatches of a template in dispatch id order, after `after`. */
+  listDispatches(templateId: string, page: { limit: number; after?: string }): Promise<KeyPage<DispatchRecord>>;
+  /** Resolves when the storage answers a read. */
+  ping(): Promise<void>;
 }

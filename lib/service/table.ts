@@ -12,9 +12,13 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * | retirement        | `TEMPLATE#<templateId>`     | `RETIRED#<10 digits>`  |
  * | dispatch record   | `TEMPLATE#<templateId>`     | `DISPATCH#<dispatchId>`|
  * | idempotency claim | `IDEMPOTENCY#<templateId>#<key>` | `IDEMPOTENCY`     |
+ * | archive           | `TEMPLATE#<templateId>`     | `ARCHIVED`             |
+ * | template entry    | `TEMPLATES`                 | `TEMPLATE#<templateId>`|
  *
  * Versions are zero-padded so that the sort key orders them: the latest version is the
- * first item of a reverse Query on `begins_with(sk, 'VERSION#')`.
+ * first item of a reverse Query on `begins_with(sk, 'VERSION#')`. The template entries
+ * under the one `TEMPLATES` partition list the templates without a Scan; a team keeps
+ * hundreds of templates, far below what one partition serves.
  */
 export const tableKeys = {
   partitionKey: { name: 'pk', type: 'S' },
@@ -50,7 +54,13 @@ export const keys = {
   verdict: (version: number, sequence: number) => `VERDICT#${padVersion(version)}#${padSequence(sequence)}`,
   approval: (version: number, verdictSequence: number) => `APPROVAL#${padVersion(version)}#${padSequence(verdictSequence)}`,
   retirement: (version: number) => `RETIRED#${padVersion(version)}`,
+  dispatchPrefix: 'DISPATCH#',
   dispatch: (dispatchId: string) => `DISPATCH#${dispatchId}`,
+  archive: 'ARCHIVED',
+  templateIndex: 'TEMPLATES',
+  templateEntry: (templateId: string) => `TEMPLATE#${templateId}`,
+  /** A key nothing is stored under: reading it tells whether the table answers. */
+  health: 'HEALTH',
   idempotency: (templateId: string, key: string) => `IDEMPOTENCY#${templateId}#${key}`,
   idempotencySort: 'IDEMPOTENCY',
 } as const;

@@ -1,17 +1,21 @@
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import { compile, linearRegExp, problemsOf, type InputError, type InputProblem } from '../engine';
 import { badRequest } from './errors';
-import { decisionRequestSchema, dispatchRequestSchema, lintRequestSchema, type DecisionRequest, type DispatchRequest } from './schemas';
+import { batchLintRequestSchema, decisionRequestSchema, dispatchRequestSchema, lintRequestSchema, type DecisionRequest, type DispatchRequest } from './schemas';
 
 /*
  * The request schemas are compiled once at load by the engine's ajv: a second instance
  * would compile the 2020-12 meta-schema again, the largest part of a cold start. Of the
- * lint request only the envelope is compiled: `lint` validates `template` and `config`
+ * lint requests only the envelope is compiled: `lint` validates `template` and `config`
  * with the same schemas and names each field, so they are not compiled twice.
  */
 const validateLintRequest = compile<{ template: object; config?: object }>({
   ...lintRequestSchema,
   properties: { template: { type: 'object' }, config: { type: 'object' } },
+});
+const validateBatchLintRequest = compile<{ templates: object[]; config?: object }>({
+  ...batchLintRequestSchema,
+  properties: { ...batchLintRequestSchema.properties, config: { type: 'object' } },
 });
 const validateDispatchRequest = compile<DispatchRequest>(dispatchRequestSchema);
 const validateDecisionRequest = compile<DecisionRequest>(decisionRequestSchema);
@@ -22,6 +26,7 @@ function assertRequest<T>(validate: ValidateFunction<T>, value: unknown): T {
 }
 
 export const parseLintRequest = (value: unknown) => assertRequest(validateLintRequest, value);
+export const parseBatchLintRequest = (value: unknown) => assertRequest(validateBatchLintRequest, value);
 export const parseDispatchRequest = (value: unknown) => assertRequest(validateDispatchRequest, value);
 export const parseDecisionRequest = (value: unknown) => assertRequest(validateDecisionRequest, value);
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import packageJson from '../../package.json';
-import { lint, localeFor, rules, supportedLanguages, type Config, type Template } from '../engine';
+import { lint, localeFor, rules, supportedLanguages, type ResolvedConfig, type Template } from '../engine';
+import type { ServiceConfig } from './config';
 import { canonicalJson } from './json';
 import type { Verdict } from './store';
 
@@ -21,7 +22,7 @@ export function currentRuleSetVersion(): string {
 }
 
 /** What the rules say of a template (already valid) under `config`, and so what it needs before it can be sent. */
-export function outcomeOf(template: Template, config: Config | undefined): Pick<Verdict, 'status' | 'suppressedErrors' | 'result'> {
+export function outcomeOf(template: Template, config: ResolvedConfig): Pick<Verdict, 'status' | 'suppressedErrors' | 'result'> {
   const result = lint(template, config);
   const suppressedErrors = result.findings
     .filter((finding) => finding.severity === 'error' && finding.suppressed)
@@ -30,12 +31,13 @@ export function outcomeOf(template: Template, config: Config | undefined): Pick<
 }
 
 /** Lints a template (already valid) with the service's config and records what decided the result and who asked. */
-export function judge(template: Template, config: Config | undefined, principal: string, now: Date): Verdict {
+export function judge(template: Template, config: ServiceConfig, principal: string, now: Date): Verdict {
   return {
-    ...outcomeOf(template, config),
+    ...outcomeOf(template, config.resolved),
     lintedBy: principal,
     engineVersion: packageJson.version,
     ruleSetVersion: currentRuleSetVersion(),
+    configHash: config.hash,
     contentHash: sha256(canonicalJson(template)),
     lintedAt: now.toISOString(),
   };

@@ -26,7 +26,7 @@ export interface ServiceApiProps {
 }
 
 export interface ApiRoute {
-  readonly method: 'GET' | 'POST' | 'PUT';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** `/v1/templates/{templateId}`: each `{name}` segment becomes a required path parameter. */
   readonly path: string;
   readonly handler: IFunction;

@@ -67,15 +67,15 @@ export function lintTemplateDirectory(dir: string, configPath?: string): GateRes
 }
 
 /**
- * Stops the synthesis when a template of `dir` has an error finding (the thrown message
+ * Stops the synthesis when a template of `dir` (linted as `lintTemplateDirectory` does) has an error finding (the thrown message
  * lists each with its file, position, template and rule, and the CDK app exits non-zero),
  * and shows each warning as a CDK warning, acknowledgeable by id `smslint:<rule>`. The
  * warnings hang on a `DeployGate` construct that records no stack trace: the CDK CLI
  * would print the line of this file that added them before each, which is not where
  * the problem is.
  */
-export function enforceDeployGate(scope: IConstruct, dir: string): GateResult {
-  const result = lintTemplateDirectory(dir);
+export function enforceDeployGate(scope: IConstruct, dir: string, configPath?: string): GateResult {
+  const result = lintTemplateDirectory(dir, configPath);
   if (result.errors.length > 0) {
     const count = `${result.errors.length} ${result.errors.length === 1 ? 'error' : 'errors'}`;
     throw new DeployGateError(

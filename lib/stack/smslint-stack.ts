@@ -7,13 +7,17 @@ import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { FilterPattern, MetricFilter } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { templateSchema } from '../engine';
+import { SourceError } from '../cli/sources';
+import { bundledConfigDefine } from '../service/bundled-config';
 import { lambdaEntries } from '../service/bundling';
-import { decisionRequestSchema, dispatchRequestSchema, lintRequestSchema, toApiGatewayModelSchema } from '../service/schemas';
+import type { ServiceConfig } from '../service/config';
+import { loadServiceConfig } from '../service/config-file';
+import { batchLintRequestSchema, decisionRequestSchema, dispatchRequestSchema, lintRequestSchema, toApiGatewayModelSchema } from '../service/schemas';
 import { tableKeys } from '../service/table';
 import { renderPlaygroundPage } from '../web/page';
 import { ALARM_PERIOD, ServiceAlarms } from './alarms';
 import { ServiceApi } from './api';
-import { enforceDeployGate } from './deploy-gate';
+import { DeployGateError, enforceDeployGate } from './deploy-gate';
 import { acknowledge } from './nag';
 import { fromRoot } from './paths';
 import { ServiceFunction } from './service-function';
@@ -24,6 +28,12 @@ export interface SmslintStackProps extends StackProps {
    * @default the cdk context value `templatesDir`, else `lib/templates`
    */
   readonly templatesDir?: string;
+  /**
+   * The `smslint.config.json` the functions lint with and the deploy gate lints every
+   * template with. @default the cdk context value `config`, else the nearest one to the
+   * templates folder (the gate then uses each file's nearest, as the CLI does)
+   */
+  readonly configPath?: string;
 }
 
 /**
@@ -42,11 +52,17 @@ export class SmslintStack extends Stack {
   readonly web?: ServiceFunction;
   readonly api: ServiceApi;
   readonly alarms: ServiceAlarms;
+  /** The config every function lints with, read and validated at synth. */
+  readonly config: ServiceConfig;
 
   constructor(scope: Construct, id: string, props: SmslintStackProps = {}) {
     super(scope, id, props);
-    const templatesDir = props.templatesDir ?? this.node.tryGetContext('templatesDir') ?? 'lib/templates';
-    enforceDeployGate(this, fromRoot(templatesDir));
+    const templatesDir = fromRoot(props.templatesDir ?? this.node.tryGetContext('templatesDir') ?? 'lib/templates');
+    const configPath: string | undefined = props.configPath ?? this.node.tryGetContext('config');
+    this.config = loadStackConfig(templatesDir, configPath && fromRoot(configPath));
+    enforceDeployGate(this, templatesDir, configPath && fromRoot(configPath));
+    // The config goes into each bundle (esbuild `define`): the functions read no file at run time.
+    const define = bundledConfigDefine(this.config);
 
     this.table = new Table(this, 'Table', {
       partitionKey: { name: tableKeys.partitionKey.name, type: AttributeType.STRING },
@@ -71,15 +87,17 @@ export class SmslintStack extends Stack {
 
     this.lint = new ServiceFunction(this, 'Lint', {
       entry: lambdaEntries.lint,
-      description: 'smslint: POST /v1/lint, GET /v1/openapi.json (no storage, no SMS)',
+      description: 'smslint: lint one or a batch, the config, the OpenAPI document (no storage, no SMS)',
       reservedConcurrency: 20,
       memorySize: 512,
+      define,
     });
     this.templates = new ServiceFunction(this, 'Templates', {
       entry: lambdaEntries.templates,
-      description: 'smslint: store templates and read their versions',
+      description: 'smslint: store, list and archive templates, read their versions and dispatches, health',
       reservedConcurrency: 10,
       environment,
+      define,
     });
     this.dispatch = new ServiceFunction(this, 'Dispatch', {
       entry: lambdaEntries.dispatch,
@@ -87,6 +105,7 @@ export class SmslintStack extends Stack {
       // Each call costs money: a low cap bounds a runaway client's bill.
       reservedConcurrency: 5,
       environment: { ...environment, IDEMPOTENCY_KEY_ARN: this.idempotencyKey.keyArn },
+      define,
     });
 
     this.grantTableAccess();
@@ -142,9 +161,15 @@ export class SmslintStack extends Stack {
     const templates = this.templates.function;
     const dispatch = this.dispatch.function;
     this.api.addRoute({ method: 'POST', path: '/v1/lint', handler: lint, body: model('LintRequest', lintRequestSchema) });
+    this.api.addRoute({ method: 'POST', path: '/v1/lint/batch', handler: lint, body: model('BatchLintRequest', batchLintRequestSchema) });
+    this.api.addRoute({ method: 'GET', path: '/v1/config', handler: lint });
     this.api.addRoute({ method: 'GET', path: '/v1/openapi.json', handler: lint });
     this.api.addRoute({ method: 'PUT', path: '/v1/templates/{templateId}', handler: templates, body: model('Template', templateSchema) });
     this.api.addRoute({ method: 'GET', path: '/v1/templates/{templateId}', handler: templates });
+    this.api.addRoute({ method: 'DELETE', path: '/v1/templates/{templateId}', handler: templates });
+    this.api.addRoute({ method: 'GET', path: '/v1/templates', handler: templates, query: ['limit', 'cursor'] });
+    this.api.addRoute({ method: 'GET', path: '/v1/templates/{templateId}/dispatches', handler: templates, query: ['limit', 'cursor'] });
+    this.api.addRoute({ method: 'GET', path: '/v1/health', handler: templates });
     this.api.addRoute({ method: 'GET', path: '/v1/templates/{templateId}/versions', handler: templates, query: ['limit', 'cursor'] });
     this.api.addRoute({ method: 'GET', path: '/v1/templates/{templateId}/versions/{version}', handler: templates });
     // One route per decision, so that IAM grants each to its own people (see README).
@@ -203,6 +228,16 @@ export class SmslintStack extends Stack {
       dispatchFailures.metric({ period: ALARM_PERIOD, statistic: 'Sum' }),
       'SNS refused an SMS (the dispatch function logged "dispatch failed").',
     );
+  }
+}
+
+/** The service's config for the stack; one that cannot be read or does not fit stops the synthesis, naming the file and the field. */
+function loadStackConfig(templatesDir: string, configPath: string | undefined): ServiceConfig {
+  try {
+    return loadServiceConfig(templatesDir, configPath).config;
+  } catch (error) {
+    if (!(error instanceof SourceError)) throw error;
+    throw new DeployGateError(`smslint config: ${error.message}`);
   }
 }
 

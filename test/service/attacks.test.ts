@@ -2,6 +2,7 @@ import type { Config } from '../../lib/engine';
 import type { OutgoingSms } from '../../lib/service/publisher';
 import type { ServiceRequest, ServiceResponse } from '../../lib/service/http';
 import { MAX_RESPONSE_BYTES } from '../../lib/service/bounds';
+import { serviceConfigOf } from '../../lib/service/config';
 import { createServiceHandler } from '../../lib/service/service';
 import { APPROVER, SUBMITTER, approve, call, memoryLogger, requestMac, startTable, suppressAllBut } from './support';
 
@@ -26,7 +27,7 @@ function service(config?: Config) {
     now: () => new Date('2026-10-11T12:13:14Z'),
     newId: () => `dispatch-${++ids}`,
     requestMac,
-    config,
+    config: config && serviceConfigOf(config),
   });
 }
 

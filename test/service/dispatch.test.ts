@@ -64,6 +64,9 @@ test('a passed version is rendered and published with the exact SNS input: 202',
       MessageAttributes: {
         'AWS.SNS.SMS.SMSType': { DataType: 'String', StringValue: 'Transactional' },
         'AWS.SNS.SMS.SenderID': { DataType: 'String', StringValue: 'LaPoste247' },
+        'smslint.templateId': { DataType: 'String', StringValue: 'parcel' },
+        'smslint.version': { DataType: 'Number', StringValue: '1' },
+        'smslint.dispatchId': { DataType: 'String', StringValue: json.dispatchId },
       },
     },
   ]);

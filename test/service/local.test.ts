@@ -65,7 +65,17 @@ test('the Orange story over HTTP: refused, improved, sent, and still there after
   expect(sent.status).toBe(202);
   const outbox = await json('GET', '/v1/outbox');
   expect(outbox.body.items).toEqual([
-    { messageId: sent.body.messageId, to: '+33*******78', body: BETTER, category: 'transactional', senderId: 'Orange', publishedAt: expect.any(String) },
+    {
+      messageId: sent.body.messageId,
+      templateId: 'orange-usage',
+      version: 2,
+      dispatchId: sent.body.dispatchId,
+      to: '+33*******78',
+      body: BETTER,
+      category: 'transactional',
+      senderId: 'Orange',
+      publishedAt: expect.any(String),
+    },
   ]);
 
   await service.close();
@@ -104,7 +114,12 @@ test('GET /v1/openapi.json describes the API with the request schemas', async ()
   expect(body.openapi).toBe('3.1.0');
   expect(Object.keys(body.paths)).toEqual([
     '/v1/lint',
+    '/v1/lint/batch',
+    '/v1/config',
+    '/v1/health',
+    '/v1/templates',
     '/v1/templates/{templateId}',
+    '/v1/templates/{templateId}/dispatches',
     '/v1/templates/{templateId}/versions',
     '/v1/templates/{templateId}/versions/{version}',
     '/v1/templates/{templateId}/versions/{version}/approval',

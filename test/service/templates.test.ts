@@ -49,6 +49,8 @@ describe('versions of a template', () => {
       result: expect.objectContaining({ passed: expect.any(Boolean), findings: expect.any(Array), encoding: 'GSM-7', segments: 1 }),
       engineVersion: packageJson.version,
       ruleSetVersion: expect.stringMatching(/^[0-9a-f]{16}$/),
+      // No config given: the engine's defaults, `{}`.
+      configHash: createHash('sha256').update('{}').digest('hex'),
       contentHash: createHash('sha256').update(canonical).digest('hex'),
       lintedAt: '2026-01-02T03:04:05.000Z',
     });
@@ -106,9 +108,9 @@ describe('404 and 405', () => {
   });
 
   test('a known path with another method is 405 with Allow', async () => {
-    const { status, headers, json } = await call(handle, 'DELETE', '/v1/templates/parcel');
+    const { status, headers, json } = await call(handle, 'PATCH', '/v1/templates/parcel');
     expect(status).toBe(405);
-    expect(headers.allow).toBe('PUT, GET');
+    expect(headers.allow).toBe('PUT, GET, DELETE');
     expect(json.error.code).toBe('method_not_allowed');
   });
 });
@@ -151,6 +153,21 @@ describe('refused requests: 400 naming the field, nothing stored', () => {
     ['a retirement reason of 501 characters', ...decision('retire', { reason: 'r'.repeat(501) }), '/reason'],
     ['a retirement as malformed JSON', 'POST', '/v1/templates/parcel/versions/1/retire', { raw: '{"reason":' }, ''],
     ['a relint of a version that is not a number', 'POST', '/v1/templates/parcel/versions/x/relint', {}, 'path/version'],
+    ['an archive of a bad template id', 'DELETE', '/v1/templates/a.b', {}, 'path/templateId'],
+    ['an archive by a principal with a space', 'DELETE', '/v1/templates/parcel', { principal: 'alice smith' }, 'header/x-smslint-principal'],
+    ['a template list page of 101', 'GET', '/v1/templates', { query: { limit: '101' } }, 'query/limit'],
+    ['a version cursor for the template list', 'GET', '/v1/templates', { query: { cursor: Buffer.from('before:2').toString('base64url') } }, 'query/cursor'],
+    ['a template list cursor to a bad id', 'GET', '/v1/templates', { query: { cursor: Buffer.from('after:a.b').toString('base64url') } }, 'query/cursor'],
+    ['a dispatch list of a bad template id', 'GET', '/v1/templates/a.b/dispatches', {}, 'path/templateId'],
+    ['a dispatch list page of 0', 'GET', '/v1/templates/parcel/dispatches', { query: { limit: '0' } }, 'query/limit'],
+    ['a dispatch list cursor with a slash', 'GET', '/v1/templates/parcel/dispatches', { query: { cursor: Buffer.from('after:a/b').toString('base64url') } }, 'query/cursor'],
+    ['a batch without templates', 'POST', '/v1/lint/batch', { body: {} }, '/templates'],
+    ['an empty batch', 'POST', '/v1/lint/batch', { body: { templates: [] } }, '/templates'],
+    ['a batch of 101 templates', 'POST', '/v1/lint/batch', { body: { templates: Array(101).fill(template('Hi.')) } }, '/templates'],
+    ['a batch template that is not an object', 'POST', '/v1/lint/batch', { body: { templates: [template('Hi.'), 'Hi.'] } }, '/templates/1'],
+    ['a batch with an unknown field', 'POST', '/v1/lint/batch', { body: { templates: [template('Hi.')], strict: true } }, '/strict'],
+    ['a batch with a bad config', 'POST', '/v1/lint/batch', { body: { templates: [template('Hi.')], config: { segmentLimits: { transactional: 0 } } } }, '/config/segmentLimits/transactional'],
+    ['a batch as text/plain', 'POST', '/v1/lint/batch', { raw: '{"templates":[]}', headers: { 'content-type': 'text/plain' } }, 'header/content-type'],
   ])('%s', async (_name, method, path, options, field) => {
     const before = await table.items();
     const { status, json } = await call(handle, method, path, options);

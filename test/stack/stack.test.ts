@@ -1,11 +1,16 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { App, Token } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { CfnRole } from 'aws-cdk-lib/aws-iam';
 import { dispatchRoutes } from '../../lib/service/dispatch-routes';
+import { configRoutes, defaultServiceConfig } from '../../lib/service/config';
+import { healthRoutes } from '../../lib/service/health-routes';
 import { lintRoutes } from '../../lib/service/lint-routes';
 import { reviewRoutes } from '../../lib/service/review-routes';
 import { templateRoutes } from '../../lib/service/template-routes';
+import { DeployGateError } from '../../lib/stack/deploy-gate';
 import { SmslintStack } from '../../lib/stack/smslint-stack';
 import { emptyTemplatesDir } from './no-templates';
 import type { ServiceFunction } from '../../lib/stack/service-function';
@@ -23,9 +28,17 @@ let template: Template;
 const noTemplates = emptyTemplatesDir();
 afterAll(() => noTemplates.remove());
 
+/** A team config beside the templates: the stack finds it as the CLI would and ships it in each bundle. */
+const teamConfig = { allowedDomains: ['telvo.uk'], segmentLimits: { transactional: 1 } };
+let assemblyDir: string;
+
 beforeAll(() => {
-  stack = new SmslintStack(new App(), 'Smslint', { templatesDir: noTemplates.dir });
+  writeFileSync(join(noTemplates.dir, 'smslint.config.json'), JSON.stringify(teamConfig));
+  // Asset metadata names each bundle's folder in the assembly, where its code is read back.
+  const app = new App({ context: { 'aws:cdk:enable-asset-metadata': true } });
+  stack = new SmslintStack(app, 'Smslint', { templatesDir: noTemplates.dir });
   template = Template.fromStack(stack);
+  assemblyDir = app.synth().directory;
 });
 
 const logicalId = (fn: ServiceFunction) => stack.getLogicalId(fn.function.node.defaultChild as CfnFunction);
@@ -152,9 +165,15 @@ describe('least privilege', () => {
 describe('the API', () => {
   const routes = [
     ['POST', '/v1/lint', 'lint'],
+    ['POST', '/v1/lint/batch', 'lint'],
+    ['GET', '/v1/config', 'lint'],
     ['GET', '/v1/openapi.json', 'lint'],
     ['PUT', '/v1/templates/{templateId}', 'templates'],
     ['GET', '/v1/templates/{templateId}', 'templates'],
+    ['DELETE', '/v1/templates/{templateId}', 'templates'],
+    ['GET', '/v1/templates', 'templates'],
+    ['GET', '/v1/templates/{templateId}/dispatches', 'templates'],
+    ['GET', '/v1/health', 'templates'],
     ['GET', '/v1/templates/{templateId}/versions', 'templates'],
     ['GET', '/v1/templates/{templateId}/versions/{version}', 'templates'],
     ['POST', '/v1/templates/{templateId}/versions/{version}/approval', 'templates'],
@@ -177,8 +196,12 @@ describe('the API', () => {
   test("the API routes to each function exactly the routes its handler serves", () => {
     // The route tables only need their dependencies when a request comes in.
     const served = {
-      lint: lintRoutes(),
-      templates: [...templateRoutes({ store: {} as never, now: () => new Date() }), ...reviewRoutes({ store: {} as never, now: () => new Date() })],
+      lint: [...lintRoutes(), ...configRoutes(defaultServiceConfig)],
+      templates: [
+        ...templateRoutes({ store: {} as never, now: () => new Date() }),
+        ...reviewRoutes({ store: {} as never, now: () => new Date() }),
+        ...healthRoutes({} as never, {} as never),
+      ],
       dispatch: dispatchRoutes({ store: {} as never, publisher: {} as never, logger: {} as never, now: () => new Date(), newId: () => '', requestMac: {} as never }),
     };
     for (const [fn, handlerRoutes] of Object.entries(served)) {
@@ -233,7 +256,7 @@ describe('the API', () => {
     });
   });
 
-  test('dispatch requires an Idempotency-Key header and the versions list takes optional limit and cursor', () => {
+  test('dispatch requires an Idempotency-Key header and the lists take optional limit and cursor', () => {
     const parametersOf = (path: string, method: string) => {
       const node = stack.api.api.root.resourceForPath(path).node.findChild(method);
       return template.findResources('AWS::ApiGateway::Method')[stack.getLogicalId(node.node.defaultChild as never)].Properties.RequestParameters;
@@ -242,10 +265,22 @@ describe('the API', () => {
       'method.request.path.templateId': true,
       'method.request.header.Idempotency-Key': true,
     });
-    expect(parametersOf('/v1/templates/{templateId}/versions', 'GET')).toEqual({
-      'method.request.path.templateId': true,
-      'method.request.querystring.limit': false,
-      'method.request.querystring.cursor': false,
+    for (const path of ['/v1/templates/{templateId}/versions', '/v1/templates/{templateId}/dispatches']) {
+      expect(parametersOf(path, 'GET')).toEqual({
+        'method.request.path.templateId': true,
+        'method.request.querystring.limit': false,
+        'method.request.querystring.cursor': false,
+      });
+    }
+    expect(parametersOf('/v1/templates', 'GET')).toEqual({ 'method.request.querystring.limit': false, 'method.request.querystring.cursor': false });
+  });
+
+  test('the batch model checks the envelope only: each template is checked by the function, so one bad template fails alone', () => {
+    const node = stack.api.api.root.resourceForPath('/v1/lint/batch').node.findChild('POST');
+    const models = template.findResources('AWS::ApiGateway::Method')[stack.getLogicalId(node.node.defaultChild as never)].Properties.RequestModels;
+    expect(template.findResources('AWS::ApiGateway::Model')[models['application/json'].Ref].Properties.Schema).toMatchObject({
+      required: ['templates'],
+      properties: { templates: { type: 'array', minItems: 1, maxItems: 100, items: { type: 'object' } } },
     });
   });
 
@@ -288,4 +323,24 @@ describe('alarms', () => {
 test('the stack is environment-agnostic, so it synthesizes offline with no account lookups', () => {
   expect(Token.isUnresolved(stack.account)).toBe(true);
   expect(Token.isUnresolved(stack.region)).toBe(true);
+});
+
+describe('the config', () => {
+  test('the nearest smslint.config.json to the templates is bundled into every function that lints, and nowhere else', () => {
+    expect(stack.config.config).toEqual(teamConfig);
+    const bundleOf = (fn: ServiceFunction) => readFileSync(join(assemblyDir, (fn.function.node.defaultChild as CfnFunction).getMetadata('aws:asset:path'), 'index.js'), 'utf8');
+    for (const fn of [stack.lint, stack.templates, stack.dispatch]) expect(bundleOf(fn)).toContain(JSON.stringify(teamConfig));
+    expect(bundleOf(stack.web!)).not.toContain('telvo.uk');
+  });
+
+  test.each([
+    ['a field out of range', { segmentLimits: { transactional: 0 } }, /smslint config: .*bad\.json: invalid config: \/segmentLimits\/transactional must be >= 1/],
+    ['an unknown rule', { rules: { 'no-such-rule': 'off' } }, /\/rules\/no-such-rule is not a rule of smslint/],
+  ])('synth stops on a config with %s (-c config=path), naming the field', (_name, config, message) => {
+    const file = join(noTemplates.dir, 'bad.json');
+    writeFileSync(file, JSON.stringify(config));
+    const app = new App({ context: { config: file, 'aws:cdk:bundling-stacks': [] } });
+    expect(() => new SmslintStack(app, 'Bad', { templatesDir: noTemplates.dir })).toThrow(DeployGateError);
+    expect(() => new SmslintStack(new App({ context: { config: file, 'aws:cdk:bundling-stacks': [] } }), 'Bad', { templatesDir: noTemplates.dir })).toThrow(message);
+  });
 });
