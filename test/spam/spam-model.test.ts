@@ -18,7 +18,7 @@ const FLOORS = {
   smishingRecall: 0.96,
   spamRecall: 0.9,
   hamFlagged: 0.003,
-  corpusFlagged: 0.045,
+  corpusFlagged: 0.035,
   devFlagged: 0.052,
 };
 
