@@ -178,7 +178,7 @@ export interface SpamTrainingOptions extends Omit<ToneTrainingOptions, 'wordPena
   templateWeight: number;
 }
 
-export const defaultSpamTrainingOptions: SpamTrainingOptions = { minCount: 2, l2: 0.0003, steps: 600, learningRate: 0.1, prune: 0.01, templateWeight: 8 };
+export const defaultSpamTrainingOptions: SpamTrainingOptions = { minCount: 2, l2: 0.0003, steps: 600, learningRate: 0.1, prune: 0.01, templateWeight: 16 };
 
 export interface FeaturedMessage {
   message: LabelledMessage;

@@ -130,15 +130,15 @@ const scorers = new WeakMap<LinearModelData, LinearScorer>();
  * other outputs (a tone model given as a spam model) with a message naming `language`.
  */
 export function scorerFor(data: LinearModelData, kind: string, outputs: readonly string[], language: string): LinearScorer {
-  let scorer = scorers.get(data);
-  if (!scorer) {
-    const model = new LinearModel(data);
-    if (data.kind !== kind || model.outputs.join(',') !== outputs.join(',')) {
-      throw new Error(`the ${language} ${kind} model must be of kind "${kind}" with outputs ${outputs.join(',')}`);
-    }
-    scorer = new LinearScorer(model);
-    scorers.set(data, scorer);
+  const cached = scorers.get(data);
+  // A file cached as one kind may be handed over as another (a tone model as a spam model).
+  if (cached && data.kind === kind) return cached;
+  const model = new LinearModel(data);
+  if (data.kind !== kind || model.outputs.join(',') !== outputs.join(',')) {
+    throw new Error(`the ${language} ${kind} model must be of kind "${kind}" with outputs ${outputs.join(',')}`);
   }
+  const scorer = new LinearScorer(model);
+  scorers.set(data, scorer);
   return scorer;
 }
 

@@ -1,5 +1,6 @@
 import { describeCues } from '../core/tone';
 import type { LocaleData } from '../locales';
+import { wordGroupOf } from '../spam/features';
 import { readSpam } from '../spam/reading';
 import { defineRule, type Category } from '../types';
 
@@ -11,9 +12,11 @@ const probability = { type: 'number', minimum: 0, maximum: 1 } as const;
 /** What a finding names, in a marketer's words (`sms.json` → `spam.reasons`). */
 type Reason = keyof LocaleData['sms']['spam']['reasons'];
 
-/** The reason a feature of the model stands for, by its name's prefix (see `spamFeatures`). */
-function reasonOf(feature: string): Reason {
+/** The reason a feature of the model stands for, by its name (see `spamFeatures`). */
+function reasonOf(feature: string, locale: LocaleData): Reason {
   if (feature.startsWith('k=')) return feature.slice(2) as Reason;
+  const group = wordGroupOf(locale, feature);
+  if (group !== undefined) return group;
   if (feature === 'money=sign' || feature === 'pct') return 'money';
   if (/^c=(?:trigger\.pressure|pressure|finality)/.test(feature)) return 'urgency';
   if (feature.startsWith('c=trigger.alarm')) return 'threat';
@@ -59,12 +62,14 @@ export const spamLikeness = defineRule({
     if (!reading) return;
     const thresholds = ctx.options.threshold as Partial<Record<Category, number>> | undefined;
     if (reading.confidence < (thresholds?.[ctx.category] ?? DEFAULT_SPAM_THRESHOLDS[ctx.category])) return;
-    const contributions = reading.explain(EXPLAINED);
-    const reasons = [...new Set(contributions.map(({ name }) => reasonOf(name)))].slice(0, REASONS);
+    const contributions = reading.explain(EXPLAINED).map((contribution) => ({ ...contribution, reason: reasonOf(contribution.name, ctx.locale) }));
+    // What a marketer can act on first (a prize, a link, a deadline); wording in general last.
+    const specific = contributions.filter(({ reason }) => reason !== 'wording');
+    const reasons = [...new Set([...specific, ...contributions].map(({ reason }) => reason))].slice(0, REASONS);
     const texts = ctx.locale.sms.spam.reasons;
     const listed = new Intl.ListFormat(ctx.language, { type: 'conjunction' }).format((reasons.length > 0 ? reasons : ['wording' as const]).map((reason) => texts[reason]));
-    // The strongest cue that stands somewhere in the text; the whole body when none does.
-    const span = contributions.find(({ start, end }) => end > start) ?? { start: 0, end: ctx.body.length };
+    // The strongest such cue that stands somewhere in the text; the whole body when none does.
+    const span = [...specific, ...contributions].find(({ start, end }) => end > start) ?? { start: 0, end: ctx.body.length };
     ctx.report({
       start: span.start,
       end: span.end,

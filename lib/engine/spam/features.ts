@@ -39,6 +39,11 @@ const wordGroupsOf = perLocale(({ language, sms: { spam } }) => {
   return groups;
 });
 
+/** The word group of a word or word-pair feature (`w=won`, `b=last chance`), if the locale lists it. */
+export function wordGroupOf(locale: LocaleData, feature: string): SpamWordGroup | undefined {
+  return wordGroupsOf(locale).get(hashName(feature));
+}
+
 interface Named {
   hash: number;
   name: string;
