@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Template } from '../lib/engine';
+import type { Linter, Template } from '../lib/engine';
 import { withoutControls } from '../lib/train/spam';
 import { median, shared, target } from './util';
 
@@ -26,38 +26,31 @@ function timeLintAll(templates: Template[], lintOne: (template: Template) => unk
 }
 
 /**
- * What the learned tone layer adds to a lint, in µs a message: the engine with its tone
- * models against the same engine deciding by its analysis alone, passes alternated.
+ * What one part of the engine adds to a lint, in µs a message: a linter with it against the
+ * same linter without it, over the ham messages, passes alternated so load moves both alike.
  */
-export function benchToneLayer(passes = 9): number {
+function addedCost(withPart: Linter, withoutPart: Linter, passes: number): number {
   const templates = hamTemplates();
-  const learned = createLinter();
-  const analysisOnly = createLinter({ locales: builtInLocales.map((locale) => ({ ...locale, toneModel: undefined })) });
   const differences: number[] = [];
   for (let pass = -2; pass < passes; pass++) {
-    const withModel = timeLintAll(templates, learned.lint);
-    const without = timeLintAll(templates, analysisOnly.lint);
-    if (pass >= 0) differences.push(((withModel - without) / templates.length) * 1e6);
+    const withTime = timeLintAll(templates, withPart.lint);
+    const withoutTime = timeLintAll(templates, withoutPart.lint);
+    if (pass >= 0) differences.push(((withTime - withoutTime) / templates.length) * 1e6);
   }
   return median(differences);
 }
 
+/** The learned tone layer: the engine with its tone models against the same engine deciding by its analysis alone. */
+export function benchToneLayer(passes = 9): number {
+  return addedCost(createLinter(), createLinter({ locales: builtInLocales.map((locale) => ({ ...locale, toneModel: undefined })) }), passes);
+}
+
 /**
- * What spam-likeness adds to a lint, in µs a message: the engine with every rule against
- * the same engine without that one, passes alternated. The tone checks build the discourse
- * it reads in both, as they do in use.
+ * spam-likeness: the engine with every rule against the same engine without that one. The
+ * tone checks build the discourse it reads in both, as they do in use.
  */
 export function benchSpamLikeness(passes = 9): number {
-  const templates = hamTemplates();
-  const withRule = createLinter();
-  const without = createLinter({ config: { rules: { 'spam-likeness': 'off' } } });
-  const differences: number[] = [];
-  for (let pass = -2; pass < passes; pass++) {
-    const withTime = timeLintAll(templates, withRule.lint);
-    const withoutTime = timeLintAll(templates, without.lint);
-    if (pass >= 0) differences.push(((withTime - withoutTime) / templates.length) * 1e6);
-  }
-  return median(differences);
+  return addedCost(createLinter(), createLinter({ config: { rules: { 'spam-likeness': 'off' } } }), passes);
 }
 
 /** Messages per second over the ham collection, median of several passes after a warm-up. */

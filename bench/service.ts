@@ -28,7 +28,7 @@ const projectRoot = resolve(__dirname, '..');
 /** Inside the project so that the external `@aws-sdk/*` resolve, as the Lambda runtime provides them. */
 const bundleDir = join(projectRoot, 'node_modules', '.cache', 'smslint-bench');
 const LOAD_RUNS = 9;
-const LAMBDA_ENV = { POWERTOOLS_SERVICE_NAME: 'smslint', POWERTOOLS_LOG_LEVEL: 'WARN', TABLE_NAME: 'bench', AWS_REGION: 'eu-west-1' };
+const LAMBDA_ENV = { POWERTOOLS_SERVICE_NAME: 'smslint', POWERTOOLS_LOG_LEVEL: 'WARN', TABLE_NAME: 'bench', IDEMPOTENCY_KEY_ARN: 'arn:aws:kms:eu-west-1:000000000000:key/bench', AWS_REGION: 'eu-west-1' };
 const LINT_BODY = JSON.stringify({
   template: {
     locale: 'en',

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException, DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Template } from '../engine';
 import { StoreUnavailableError, VersionTooLargeError } from './errors';
 import type { Approval, Archive, DispatchRecord, IdempotencyClaim, KeyPage, Retirement, TemplateStore, TemplateVersion, Verdict, VerdictRecord, VersionPage } from './store';
@@ -83,19 +83,8 @@ export class DynamoTemplateStore implements TemplateStore {
   }
 
   async getLatestVerdict(templateId: string, version: number): Promise<VerdictRecord | undefined> {
-    const result = await this.send(() =>
-      this.documents.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': keys.template(templateId), ':prefix': keys.verdictPrefix(version) },
-          ScanIndexForward: false,
-          ConsistentRead: true,
-          Limit: 1,
-        }),
-      ),
-    );
-    return withoutKeys(result.Items?.[0]) as VerdictRecord | undefined;
+    const items = await this.queryPrefix(keys.template(templateId), keys.verdictPrefix(version), { ScanIndexForward: false, Limit: 1 });
+    return withoutKeys(items[0]) as VerdictRecord | undefined;
   }
 
   putApproval(approval: Approval): Promise<boolean> {
@@ -140,21 +129,24 @@ export class DynamoTemplateStore implements TemplateStore {
   }
 
   private async latestNumber(pk: string, prefix: string, attribute: string): Promise<number> {
+    const items = await this.queryPrefix(pk, prefix, { ProjectionExpression: '#n', ExpressionAttributeNames: { '#n': attribute }, ScanIndexForward: false, Limit: 1 });
+    return (items[0]?.[attribute] as number | undefined) ?? 0;
+  }
+
+  /** The items of `pk` whose sort key starts with `prefix`, read consistently, with the query's other settings in `options`. */
+  private async queryPrefix(pk: string, prefix: string, options: Partial<QueryCommandInput>): Promise<Record<string, unknown>[]> {
     const result = await this.send(() =>
       this.documents.send(
         new QueryCommand({
           TableName: this.tableName,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
           ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
-          ProjectionExpression: '#n',
-          ExpressionAttributeNames: { '#n': attribute },
-          ScanIndexForward: false,
           ConsistentRead: true,
-          Limit: 1,
+          ...options,
         }),
       ),
     );
-    return (result.Items?.[0]?.[attribute] as number | undefined) ?? 0;
+    return result.Items ?? [];
   }
 
   async getVersion(templateId: string, version: number): Promise<TemplateVersion | undefined> {

@@ -1,7 +1,7 @@
 import type { LocaleData } from '../locales';
 import { hashName } from '../model/hash';
 import { LinearModel, scorerFor, sigmoid, type LinearScorer } from '../model/linear';
-import type { Category } from '../types';
+import type { Category, RuleContext } from '../types';
 import { discourseOf, type Discourse, type DiscourseInput, type Span } from './discourse';
 import { namedFeatures, toneFeatures, type FeatureSink } from './features';
 import { bisect } from './lexicon';
@@ -134,13 +134,24 @@ export function thresholdOf(options: Record<string, unknown>): number {
   return typeof options.threshold === 'number' ? options.threshold : DEFAULT_THRESHOLD;
 }
 
-/** P(the message asks something and says no reason): what `missing-rationale` and bare orders read. */
+/** P(the message asks something and says no reason): what a bare order needs (`reportMissing` reads the same for `missing-rationale`). */
 export function missingRationale(tone: ToneDecisions): number {
   return tone.cta * (1 - tone.rationale);
 }
 
-export function missingConsequence(tone: ToneDecisions): number {
-  return tone.cta * (1 - tone.consequence);
+
+/**
+ * The check of `missing-rationale` and `missing-consequence`: a request the model reads as
+ * lacking `output` (a reason, a next step), reported on the request's span with its cues.
+ */
+export function reportMissing(ctx: RuleContext<'missing' | 'missingFix'>, output: 'rationale' | 'consequence'): void {
+  const tone = ctx.tone();
+  const confidence = tone.cta * (1 - tone[output]);
+  if (confidence < thresholdOf(ctx.options)) return;
+  const request = requestSpan(ctx.discourse(), tone);
+  if (!request) return;
+  const cues = describeCues([...tone.explain('cta', true, 2), ...tone.explain(output, false, 2)], ctx.body);
+  ctx.report({ ...request, messageId: 'missing', data: { text: ctx.body.slice(request.start, request.end) }, suggestionId: 'missingFix', confidence, cues });
 }
 
 /** The cues of a finding, as the people who read it can check them: the feature and the words it stands on. */

@@ -1,4 +1,4 @@
-import { describeCues, missingConsequence as pMissing, requestSpan, thresholdOf, thresholdOptionsSchema } from '../core/tone';
+import { reportMissing, thresholdOptionsSchema } from '../core/tone';
 import { defineRule } from '../types';
 
 /** `missing-consequence`: a transactional request that does not say what happens next (spec: checks.md §3). */
@@ -17,13 +17,8 @@ export const missingConsequence = defineRule({
     optionsSchema: thresholdOptionsSchema,
   },
   check(ctx) {
-    const tone = ctx.tone();
-    const confidence = pMissing(tone);
-    if (confidence < thresholdOf(ctx.options) || ctx.discourse().consequence) return;
-    const request = requestSpan(ctx.discourse(), tone);
-    if (!request) return;
-    const cues = describeCues([...tone.explain('cta', true, 2), ...tone.explain('consequence', false, 2)], ctx.body);
-    const text = ctx.body.slice(request.start, request.end);
-    ctx.report({ ...request, messageId: 'missing', data: { text }, suggestionId: 'missingFix', confidence, cues });
+    // A next step the analysis found stated is never missing (spec §3).
+    if (ctx.discourse().consequence) return;
+    reportMissing(ctx, 'consequence');
   },
 });

@@ -1,4 +1,4 @@
-import { describeCues, missingRationale as pMissing, requestSpan, thresholdOf, thresholdOptionsSchema } from '../core/tone';
+import { reportMissing, thresholdOptionsSchema } from '../core/tone';
 import { defineRule } from '../types';
 
 /** `missing-rationale`: the message asks the recipient to act but does not say why (spec: checks.md §2). */
@@ -16,14 +16,6 @@ export const missingRationale = defineRule({
     optionsSchema: thresholdOptionsSchema,
   },
   check(ctx) {
-    const tone = ctx.tone();
-    const confidence = pMissing(tone);
-    if (confidence < thresholdOf(ctx.options)) return;
-    const discourse = ctx.discourse();
-    const request = requestSpan(discourse, tone);
-    if (!request) return;
-    const cues = describeCues([...tone.explain('cta', true, 2), ...tone.explain('rationale', false, 2)], ctx.body);
-    const text = ctx.body.slice(request.start, request.end);
-    ctx.report({ ...request, messageId: 'missing', data: { text }, suggestionId: 'missingFix', confidence, cues });
+    reportMissing(ctx, 'rationale');
   },
 });
