@@ -15,7 +15,7 @@ import { shiftFindings } from './spans';
 import { format, interfaceLanguage, stringsFor, type StringKey } from './strings';
 import { renderTeamConfig } from './team-config';
 import { createVariablesForm, variableSchema, variablesOf, variablesSchema } from './variables';
-import { isSendable, renderComparison, renderHistory } from './versions';
+import { isSendable, renderComparison, renderHistory, statusText } from './versions';
 
 /** Long enough to skip the keystrokes of a word, short enough to feel live. */
 const LINT_DEBOUNCE_MS = 250;
@@ -226,7 +226,7 @@ async function submitVersion(): Promise<void> {
   submitStatus.className = 'status';
   try {
     const saved = await api.submit(templateId, currentTemplate());
-    submitStatus.textContent = format(strings.submitted, { version: saved.version, verdict: verdictText(saved.verdict.result.passed) });
+    submitStatus.textContent = format(strings.submitted, { version: saved.version, verdict: statusText(saved.verdict.status, strings) });
     submitStatus.classList.add(saved.verdict.result.passed ? 'passed' : 'failed');
     await loadHistory();
   } catch (error) {
@@ -284,9 +284,6 @@ function editVersion({ template }: VersionView): void {
   replaceBody(template.body, { start: template.body.length, end: template.body.length });
 }
 
-function verdictText(passed: boolean): string {
-  return passed ? strings.verdictPassed : strings.verdictFailed;
-}
 
 /** One input per declared variable for the test message, keeping values already typed. */
 function renderTestValues(): void {

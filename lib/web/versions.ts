@@ -12,6 +12,10 @@ const STATUS_TEXT: Record<VersionStatus, StringKey> = {
   approved: 'statusApproved',
 };
 
+export function statusText(status: VersionStatus, strings: Strings): string {
+  return strings[STATUS_TEXT[status]];
+}
+
 /** A version that may be sent: its verdict passed, or its accepted errors were approved. */
 export function isSendable(version: VersionView): boolean {
   return !version.retirement && (version.status === 'passed' || version.status === 'approved');
@@ -49,7 +53,7 @@ export function renderHistory(list: HTMLElement, items: readonly VersionView[], 
       head.append(
         element('strong', 'version', format(strings.historyItem, { version: item.version })),
         ' ',
-        element('span', `verdict ${item.status}`, strings[STATUS_TEXT[item.status]]),
+        element('span', `verdict ${item.status}`, statusText(item.status, strings)),
         ' ',
         element('span', 'hint', format(strings.submittedBy, { who: item.submittedBy })),
         ' ',

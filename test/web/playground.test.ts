@@ -343,6 +343,7 @@ describeInBrowser('the playground in Chromium', () => {
     await english.click('#submit-form button[type="submit"]');
     const version = english.locator('#history li[data-version="1"]');
     await expect(version.locator('.verdict').textContent()).resolves.toBe('waiting for approval');
+    await expect(english.locator('#submit-status').textContent()).resolves.toBe('Version 1 saved: waiting for approval.');
     await expect(english.locator('#send-test').isDisabled()).resolves.toBe(true);
 
     // The writer cannot approve their own version.
