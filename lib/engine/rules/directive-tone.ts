@@ -2,6 +2,14 @@ import { countExclamations } from '../core/discourse';
 import { describeCues, missingRationale, requestSpan, thresholdOf, thresholdOptionsSchema } from '../core/tone';
 import { defineRule } from '../types';
 
+/** How sure the model must be before an error blocks a send (see `thresholdOptionsSchema`). */
+const DEFAULT_THRESHOLD = 0.7;
+/**
+ * Capitals are a sign the spec names; the model only tells a brand or an acronym from
+ * shouting, so an even reading is enough, unless the team asks for a lower threshold.
+ */
+const SHOUTING_THRESHOLD = 0.5;
+
 /** P(request) the model needs before a finding points at a request the analysis did not find. */
 const GUESSED_REQUEST_CONFIDENCE = 0.7;
 
@@ -21,12 +29,12 @@ export const directiveTone = defineRule({
       'obligation', 'obligationFix', 'pressure', 'pressureFix', 'alarm', 'alarmFix', 'shouting', 'shoutingFix',
       'exclamations', 'exclamationsFix', 'bareOrder', 'bareOrderFix', 'reads', 'readsFix',
     ],
-    optionsSchema: thresholdOptionsSchema,
+    optionsSchema: thresholdOptionsSchema(DEFAULT_THRESHOLD),
   },
   check(ctx) {
     const tone = ctx.tone();
     const discourse = ctx.discourse();
-    const threshold = thresholdOf(ctx.options);
+    const threshold = thresholdOf(ctx.options, DEFAULT_THRESHOLD);
     const orders = discourse.requests.filter((cta) => cta.kind !== 'question' && !cta.conditional && !cta.optional);
     // Spec §1.4: an order with no reason is directive, whatever else the message does.
     const bare = orders.length > 0 ? missingRationale(tone) : 0;
@@ -38,7 +46,7 @@ export const directiveTone = defineRule({
     for (const trigger of discourse.triggers) {
       // Spec §1 fires on any of its named signs; only capitals need the model's judgement
       // (a brand or an acronym is not shouting), the others are the words themselves.
-      if (trigger.kind === 'shouting' && confidence < threshold) continue;
+      if (trigger.kind === 'shouting' && confidence < Math.min(threshold, SHOUTING_THRESHOLD)) continue;
       const text = ctx.body.slice(trigger.start, trigger.end);
       const data: Record<string, string | number> = { text };
       if (trigger.kind === 'exclamations') data.count = countExclamations(ctx.body, trigger);

@@ -1,4 +1,6 @@
 import { reportMissing, thresholdOptionsSchema } from '../core/tone';
+
+const DEFAULT_THRESHOLD = 0.5;
 import { defineRule } from '../types';
 
 /** `missing-consequence`: a transactional request that does not say what happens next (spec: checks.md §3). */
@@ -14,11 +16,11 @@ export const missingConsequence = defineRule({
       url: 'https://github.com/smslint/smslint/blob/main/docs/rules/missing-consequence.md',
     },
     messages: ['missing', 'missingFix'],
-    optionsSchema: thresholdOptionsSchema,
+    optionsSchema: thresholdOptionsSchema(DEFAULT_THRESHOLD),
   },
   check(ctx) {
     // A next step the analysis found stated is never missing (spec §3).
     if (ctx.discourse().consequence) return;
-    reportMissing(ctx, 'consequence');
+    reportMissing(ctx, 'consequence', DEFAULT_THRESHOLD);
   },
 });

@@ -1,4 +1,6 @@
 import { reportMissing, thresholdOptionsSchema } from '../core/tone';
+
+const DEFAULT_THRESHOLD = 0.5;
 import { defineRule } from '../types';
 
 /** `missing-rationale`: the message asks the recipient to act but does not say why (spec: checks.md §2). */
@@ -13,9 +15,9 @@ export const missingRationale = defineRule({
       url: 'https://github.com/smslint/smslint/blob/main/docs/rules/missing-rationale.md',
     },
     messages: ['missing', 'missingFix'],
-    optionsSchema: thresholdOptionsSchema,
+    optionsSchema: thresholdOptionsSchema(DEFAULT_THRESHOLD),
   },
   check(ctx) {
-    reportMissing(ctx, 'rationale');
+    reportMissing(ctx, 'rationale', DEFAULT_THRESHOLD);
   },
 });
