@@ -29,6 +29,10 @@ export interface LocalServiceOptions {
   logger?: Logger;
   /** The config the service lints with (`GET /v1/config`); the engine's defaults when absent. */
   config?: ServiceConfig;
+  /** The service's clock (verdict, approval and dispatch dates); the system clock when absent. Tests fix it. */
+  now?: () => Date;
+  /** Dispatch ids; `randomUUID` when absent. Tests count instead. */
+  newId?: () => string;
 }
 
 export interface LocalService {
@@ -48,7 +52,7 @@ const TABLE_NAME = 'smslint';
  * reach it through DNS rebinding: a request whose `Host` is not 127.0.0.1, localhost or
  * [::1] with this port is refused (421).
  */
-export async function startLocalService({ port, host = '127.0.0.1', dataDir, logger = new JsonConsoleLogger('smslint-local'), config }: LocalServiceOptions): Promise<LocalService> {
+export async function startLocalService({ port, host = '127.0.0.1', dataDir, logger = new JsonConsoleLogger('smslint-local'), config, now = () => new Date(), newId = randomUUID }: LocalServiceOptions): Promise<LocalService> {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   // An existing directory keeps its mode: it holds rendered texts and the key, so it is made private.
   chmodSync(dataDir, 0o700);
@@ -77,8 +81,8 @@ export async function startLocalService({ port, host = '127.0.0.1', dataDir, log
         store: new DynamoTemplateStore(TABLE_NAME, client),
         publisher: outbox,
         logger,
-        now: () => new Date(),
-        newId: randomUUID,
+        now,
+        newId,
         requestMac: HmacRequestMac.fromFile(join(dataDir, 'idempotency.key')),
         config,
       },

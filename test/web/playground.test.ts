@@ -14,6 +14,11 @@ const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'playground');
 const TIMINGS = join(__dirname, '..', '..', 'test-output', 'playground-timings.json');
 const CORE_RULES = ['directive-tone', 'missing-rationale', 'missing-consequence'];
+// The screenshots are committed: a re-run must write the same bytes. The service's clock starts
+// here and moves a minute per reading (versions keep distinct, ordered dates), its ids count,
+// and the browser shows the dates in one time zone whatever the machine's.
+const CLOCK_START = Date.parse('2026-03-02T09:30:00Z');
+const TIMEZONE = 'Europe/Paris';
 
 // From /work/shared/spec/checks.md: the message that started smslint, and its better version.
 const ORANGE = "Orange alerte : votre consommation est de 197 euros. Merci de nous contacter au 3970 muni d'une carte bancaire";
@@ -45,12 +50,16 @@ describeInBrowser('the playground in Chromium', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'smslint-playground-'));
     mkdirSync(SCREENSHOTS, { recursive: true });
     const config = serviceConfigOf({ allowedCapitals: ['SFR'], allowedDomains: ['orange.fr'] });
-    service = await startLocalService({ port: 0, host: '127.0.0.1', dataDir, logger, config });
+    let readings = 0;
+    let ids = 0;
+    const now = () => new Date(CLOCK_START + 60_000 * readings++);
+    const newId = () => `dispatch-${++ids}`;
+    service = await startLocalService({ port: 0, host: '127.0.0.1', dataDir, logger, config, now, newId });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
-    page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    page = await browser.newPage({ locale: 'fr-FR', timezoneId: TIMEZONE, viewport: { width: 1280, height: 900 } });
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
     });
@@ -92,6 +101,9 @@ describeInBrowser('the playground in Chromium', () => {
       (marks, id) => marks.filter((mark) => (mark as HTMLElement).dataset.rules?.split(' ').includes(id)).map((mark) => mark.textContent ?? '').join(''),
       ruleId,
     );
+
+  /** A full-page screenshot for docs/playground, with nothing that differs between runs: no blinking caret, animations at their end. */
+  const screenshot = (target: Page, name: string) => target.screenshot({ path: join(SCREENSHOTS, name), fullPage: true, animations: 'disabled', caret: 'hide' });
 
   /** axe-core's serious and critical violations on the page as it is now. */
   async function seriousViolations(target: Page = page): Promise<{ id: string; impact: string | null; nodes: number }[]> {
@@ -165,7 +177,7 @@ describeInBrowser('the playground in Chromium', () => {
     const draft = await card.locator('.draft').textContent();
     expect(draft).toContain("Merci de nous contacter au 3970 muni d'une carte bancaire pour [pourquoi");
     expect(await card.locator('.draft mark.blank').count()).toBe(2);
-    await page.screenshot({ path: join(SCREENSHOTS, 'findings-cards.png'), fullPage: true });
+    await screenshot(page, 'findings-cards.png');
     await card.getByRole('button', { name: 'Réécrire' }).click();
     await expect(page.locator('#body').inputValue()).resolves.toBe(draft);
     // The first blank is selected: typing replaces it.
@@ -245,7 +257,7 @@ describeInBrowser('the playground in Chromium', () => {
 
   /** A page in English, its console errors collected with the French page's, but for the one a test provokes. */
   async function englishPage(provoked?: string): Promise<Page> {
-    const english = await browser.newPage({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+    const english = await browser.newPage({ locale: 'en-GB', timezoneId: TIMEZONE, viewport: { width: 1280, height: 900 } });
     english.on('console', (message) => {
       if (message.type() === 'error' && message.text() !== provoked) consoleErrors.push(message.text());
     });
@@ -305,7 +317,7 @@ describeInBrowser('the playground in Chromium', () => {
     await expect(english.locator('#meter-hint').textContent()).resolves.toBe('');
     // The date's bound (20) stands for its length: shown where the length goes.
     await expect(english.getByLabel('Maximum length').getAttribute('placeholder')).resolves.toBe('20');
-    await english.screenshot({ path: join(SCREENSHOTS, 'typed-variables.png'), fullPage: true });
+    await screenshot(english, 'typed-variables.png');
     await expect(seriousViolations(english)).resolves.toEqual([]);
     await english.close();
   });
@@ -359,7 +371,7 @@ describeInBrowser('the playground in Chromium', () => {
     await expect(english.locator('#history li[data-version="1"] .approval').textContent()).resolves.toBe('Approved by approver@telvo: Script checked with the fraud team');
     await expect(english.locator('#send-test').isEnabled()).resolves.toBe(true);
     await expect(english.locator('#test-version').textContent()).resolves.toBe('Sends version 1, the newest that passed.');
-    await english.screenshot({ path: join(SCREENSHOTS, 'approval.png'), fullPage: true });
+    await screenshot(english, 'approval.png');
     await expect(seriousViolations(english)).resolves.toEqual([]);
     await english.close();
   });
@@ -380,7 +392,7 @@ describeInBrowser('the playground in Chromium', () => {
     await english.getByLabel('Compare version 2').check();
     await expect(english.locator('#comparison del').allTextContents()).resolves.toEqual(['today']);
     await expect(english.locator('#comparison ins').allTextContents()).resolves.toEqual(['tomorrow', 'No need to be home: we leave it with a neighbour.']);
-    await english.screenshot({ path: join(SCREENSHOTS, 'versions-diff.png'), fullPage: true });
+    await screenshot(english, 'versions-diff.png');
     await expect(seriousViolations(english)).resolves.toEqual([]);
     await english.close();
   });
@@ -392,7 +404,7 @@ describeInBrowser('the playground in Chromium', () => {
   });
 
   it('speaks English to other browsers, shows the history of a template on request and reopens a version', async () => {
-    const english = await browser.newPage({ locale: 'en-US' });
+    const english = await browser.newPage({ locale: 'en-US', timezoneId: TIMEZONE });
     await english.goto(service.url);
     await expect(english.locator('h1').textContent()).resolves.toBe('smslint playground');
     await expect(english.locator('#submit-form button[type="submit"]').textContent()).resolves.toBe('Submit version');
