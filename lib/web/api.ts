@@ -37,8 +37,10 @@ export function apiBaseFor(pathname: string): string {
   return pathname.slice(0, end);
 }
 
-export function createApi(base: string) {
-  async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<T> {
+/** `authorization` gives the headers that say who calls: the signed-in person's token in AWS, none locally. */
+export function createApi(base: string, authorization: () => Record<string, string> = () => ({})) {
+  async function call<T>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}, signal?: AbortSignal): Promise<T> {
+    const headers = { ...authorization(), ...extraHeaders };
     const response = await fetch(`${base}${path}`, {
       method,
       headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },

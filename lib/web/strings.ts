@@ -53,6 +53,9 @@ const en = {
   sent: 'Sent to the outbox: dispatch {dispatchId}, message {messageId}.',
   outboxCount: 'The outbox holds {count} message(s).',
   networkError: 'The service did not answer ({message}).',
+  signIn: 'Sign in',
+  signOut: 'Sign out',
+  signedInAs: 'Signed in as {name}',
 };
 
 export type StringKey = keyof typeof en;
@@ -112,6 +115,9 @@ const fr: Strings = {
   sent: 'Envoyé dans la boîte d’envoi : envoi {dispatchId}, message {messageId}.',
   outboxCount: 'La boîte d’envoi contient {count} message(s).',
   networkError: 'Le service n’a pas répondu ({message}).',
+  signIn: 'Se connecter',
+  signOut: 'Se déconnecter',
+  signedInAs: 'Connecté en tant que {name}',
 };
 
 const tables: Record<string, Strings> = { en, fr };
