@@ -135,6 +135,14 @@ export class ServiceApi extends Construct {
         templates: { 'application/json': '{"error":{"code":"invalid_request","message":$context.error.messageString,"details":[]}}' },
       });
     }
+    if (this.authorizer) {
+      // The authorizer's refusal (no token, an expired one, one of another pool) as the page shows errors.
+      this.api.addGatewayResponse(ResponseType.UNAUTHORIZED.responseType, {
+        type: ResponseType.UNAUTHORIZED,
+        statusCode: '401',
+        templates: { 'application/json': '{"error":{"code":"unauthorized","message":"sign in: this route needs a valid ID token","details":[]}}' },
+      });
+    }
   }
 
   /**

@@ -158,6 +158,15 @@ describe('authorization per route', () => {
     expect(authorizationOf(stack.api)).toEqual(Object.fromEntries(serviceRoutes.map((route) => [route, { authorizationType: 'AWS_IAM' }])));
   });
 
+  test("a request the authorizer refuses is 401 in the service's error shape, which the page shows", () => {
+    const [response] = Object.values(template.findResources('AWS::ApiGateway::GatewayResponse', { Properties: { ResponseType: 'UNAUTHORIZED' } }));
+    expect(response.Properties.RestApiId).toEqual(ref(stack.pageApi.api));
+    expect(response.Properties.StatusCode).toBe('401');
+    expect(JSON.parse(response.Properties.ResponseTemplates['application/json'])).toEqual({
+      error: { code: 'unauthorized', message: 'sign in: this route needs a valid ID token', details: [] },
+    });
+  });
+
   test('no method of the stack is open but the page', () => {
     const open = Object.entries(template.findResources('AWS::ApiGateway::Method'))
       .filter(([, method]) => !['AWS_IAM', 'COGNITO_USER_POOLS'].includes(method.Properties.AuthorizationType))
