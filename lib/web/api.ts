@@ -1,11 +1,19 @@
 import type { LintResult, Template } from '../engine';
 import type { OutboxRecord } from '../local/outbox';
-import type { TemplateVersion, Verdict } from '../service/store';
+import type { Config } from '../engine';
+import type { Approval, Retirement, TemplateVersion, Verdict, VersionStatus } from '../service/store';
 
 export interface SubmitResult {
   templateId: string;
   version: number;
   verdict: Verdict;
+}
+
+/** A stored version as the versions route shows it: with where its review stands. */
+export interface VersionView extends TemplateVersion {
+  status: VersionStatus;
+  approval: Approval | null;
+  retirement: Retirement | null;
 }
 
 export interface DispatchResult {
@@ -37,13 +45,12 @@ export function apiBaseFor(pathname: string): string {
   return pathname.slice(0, end);
 }
 
-/** `authorization` gives the headers that say who calls: the signed-in person's token in AWS, none locally. */
-export function createApi(base: string, authorization: () => Record<string, string> = () => ({})) {
-  async function call<T>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}, signal?: AbortSignal): Promise<T> {
-    const headers = { ...authorization(), ...extraHeaders };
+/** `identity` gives the headers that say who calls (locally `x-smslint-principal`), read at each call. */
+export function createApi(base: string, identity: () => Record<string, string> = () => ({})) {
+  async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<T> {
     const response = await fetch(`${base}${path}`, {
       method,
-      headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+      headers: { ...identity(), ...(body === undefined ? headers : { 'content-type': 'application/json', ...headers }) },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal,
     });
@@ -58,10 +65,13 @@ export function createApi(base: string, authorization: () => Record<string, stri
     submit: (templateId: string, template: Template) =>
       call<SubmitResult>('PUT', `/v1/templates/${encodeURIComponent(templateId)}`, template),
     versions: (templateId: string) =>
-      call<{ items: TemplateVersion[]; nextCursor?: string | null }>('GET', `/v1/templates/${encodeURIComponent(templateId)}/versions`),
-    dispatch: (templateId: string, variables: Record<string, string>, to: string) =>
-      call<DispatchResult>('POST', `/v1/templates/${encodeURIComponent(templateId)}/dispatch`, { variables, to }, { 'idempotency-key': randomKey() }),
+      call<{ items: VersionView[]; nextCursor?: string | null }>('GET', `/v1/templates/${encodeURIComponent(templateId)}/versions`),
+    approve: (templateId: string, version: number, reason: string) =>
+      call<VersionView>('POST', `/v1/templates/${encodeURIComponent(templateId)}/versions/${version}/approval`, { reason }),
+    dispatch: (templateId: string, version: number, variables: Record<string, string>, to: string) =>
+      call<DispatchResult>('POST', `/v1/templates/${encodeURIComponent(templateId)}/dispatch`, { version, variables, to }, { 'idempotency-key': randomKey() }),
     outbox: () => call<{ items: OutboxRecord[] }>('GET', '/v1/outbox'),
+    config: () => call<{ config: Config; hash: string }>('GET', '/v1/config'),
   };
 }
 

@@ -3,16 +3,20 @@
  * findings in the text, shows the SMS encoding and segments, submits versions and sends tests.
  */
 import type { Category, Finding, LintResult, Template } from '../engine';
-import type { TemplateVersion } from '../service/store';
-import { ApiError, apiBaseFor, createApi } from './api';
+import { applyFixes } from '../engine/fixes';
+import { ApiError, apiBaseFor, createApi, type VersionView } from './api';
 import { createSignIn, signInConfigOf, type SignInFlow } from './auth';
 import { element } from './dom';
 import { renderFindings } from './findings';
 import { encodingRuleId, renderBackdrop } from './highlight';
 import { segmentUsage } from './meter';
+import { maskedNumber } from './phone';
+import type { Skeleton } from './rewrite';
 import { shiftFindings } from './spans';
-import { format, interfaceLanguage, stringsFor } from './strings';
-import { createVariablesForm, variablesOf, variablesSchema } from './variables';
+import { format, interfaceLanguage, stringsFor, type StringKey } from './strings';
+import { renderTeamConfig } from './team-config';
+import { createVariablesForm, variableSchema, variablesOf, variablesSchema } from './variables';
+import { isSendable, renderComparison, renderHistory, statusText } from './versions';
 
 /** Long enough to skip the keystrokes of a word, short enough to feel live. */
 const LINT_DEBOUNCE_MS = 250;
@@ -25,7 +29,6 @@ const signInConfig = signInConfigOf(document);
 const signIn =
   signInConfig &&
   createSignIn(signInConfig, `${location.origin}${base}/`, { storage: sessionStorage, fetch: fetch.bind(window), navigate: (url) => location.assign(url), now: Date.now });
-const api = createApi(base, () => signIn?.authorization() ?? {});
 
 function byId<T extends HTMLElement>(id: string): T {
   const node = document.getElementById(id);
@@ -48,10 +51,22 @@ const testPanel = byId('test-panel');
 const testValues = byId('test-values');
 const testStatus = byId('test-status');
 const testMessage = byId('test-message');
+const testVersion = byId('test-version');
+const sendButton = byId<HTMLButtonElement>('send-test');
+const principalInput = byId<HTMLInputElement>('principal');
+const historyStatus = byId('history-status');
+const comparison = byId('comparison');
+
+// Locally the principal header says who calls (to approve, someone other than the writer); in AWS the signed-in person's ID token does.
+const api = createApi(base, (): Record<string, string> => {
+  if (signIn) return signIn.authorization();
+  const principal = principalInput.value.trim();
+  return principal ? { 'x-smslint-principal': principal } : {};
+});
 
 document.documentElement.lang = language;
 document.title = strings.title;
-for (const node of document.querySelectorAll<HTMLElement>('[data-t]')) node.textContent = strings[node.dataset.t as keyof typeof strings];
+for (const node of document.querySelectorAll<HTMLElement>('[data-t]')) node.textContent = strings[node.dataset.t as StringKey];
 localeInput.value = language;
 
 const variables = createVariablesForm(byId('variables'), byId('add-variable'), strings, () => {
@@ -61,8 +76,16 @@ const variables = createVariablesForm(byId('variables'), byId('add-variable'), s
 
 /** The findings shown, with spans kept on the text as typed since the last result. */
 let shown: { body: string; findings: Finding[] } = { body: '', findings: [] };
+/** The text the shown findings were made for: their fixes apply to it only. */
+let lintedBody = '';
+/** Errors accepted on purpose, with their reasons: the template's `suppress`. */
+let suppressions: NonNullable<Template['suppress']> = [];
+/** The version "Send a test" sends: the newest that passed or was approved. */
+let sendable: VersionView | undefined;
 let debounce: ReturnType<typeof setTimeout> | undefined;
 let pending: AbortController | undefined;
+/** When the latest edit was made: the findings of that text measure the page's answer time. */
+let editedAt = 0;
 
 function currentTemplate(): Template {
   const template: Template = { locale: localeInput.value, category: categoryInput.value as Category, body: bodyInput.value };
@@ -70,11 +93,12 @@ function currentTemplate(): Template {
   if (sender) template.sender = sender;
   const schema = variablesSchema(variables.declared());
   if (schema) template.variables = schema;
+  if (suppressions.length > 0) template.suppress = suppressions;
   return template;
 }
 
 function scheduleLint(): void {
-  performance.mark('smslint:input');
+  editedAt = performance.now();
   clearTimeout(debounce);
   // Any edit outdates the request on its way: its answer must not clear the "stale" state.
   pending?.abort();
@@ -86,6 +110,8 @@ function scheduleLint(): void {
 function setStale(stale: boolean): void {
   findingsList.classList.toggle('stale', stale);
   findingsList.setAttribute('aria-busy', String(stale));
+  // A fix's offsets are those of the linted text: not applicable to a newer one.
+  for (const apply of findingsList.querySelectorAll<HTMLButtonElement>('button.apply')) apply.disabled = stale;
 }
 
 async function runLint(): Promise<void> {
@@ -105,6 +131,7 @@ async function runLint(): Promise<void> {
     showResult(template.body, result);
     performance.measure('smslint:lint', { start: sent, end: received });
     performance.measure('smslint:render', { start: received, end: performance.now() });
+    performance.measure('smslint:edit-to-findings', { start: editedAt, end: performance.now() });
   } catch (error) {
     if (controller.signal.aborted) return;
     setStale(false);
@@ -116,9 +143,10 @@ function showResult(body: string, result: LintResult | null): void {
   lintError.textContent = '';
   setStale(false);
   shown = { body, findings: result?.findings ?? [] };
+  lintedBody = body;
   renderBackdrop(backdrop, body, shown.findings);
   syncScroll();
-  renderFindings(findingsList, body, shown.findings, strings, selectFinding);
+  renderFindings(findingsList, body, localeInput.value.split('-')[0], shown.findings, strings, { select: selectSpan, apply: applyFix, rewrite: useDraft, accept: acceptError });
   renderMeter(body, result);
   if (!result) {
     summary.textContent = strings.emptyBody;
@@ -140,7 +168,12 @@ function renderMeter(body: string, result: LintResult | null): void {
   encodingBadge.className = `encoding-badge ${result?.encoding === 'UCS-2' ? 'ucs2' : ''}`;
   byId('meter-segments').textContent = result ? format(strings.segmentsWorstCase, { segments: result.segments }) : '';
   const declared = variables.declared();
-  const maxLengths = new Map(declared.flatMap(({ name, maxLength }) => (maxLength === undefined ? [] : [[name, maxLength] as const])));
+  const maxLengths = new Map(
+    declared.flatMap((variable) => {
+      const { maxLength } = variableSchema(variable);
+      return typeof maxLength === 'number' ? [[variable.name, maxLength] as const] : [];
+    }),
+  );
   byId('meter-usage').textContent = result ? format(strings.segmentUsage, { ...segmentUsage(body, maxLengths, result.encoding, result.segments) }) : '';
   byId('meter-hint').textContent = result?.encoding === 'UCS-2' ? ucs2Reason(result, declared.length > 0) : '';
 }
@@ -164,10 +197,36 @@ function syncScroll(): void {
   backdrop.scrollLeft = bodyInput.scrollLeft;
 }
 
-function selectFinding(index: number): void {
-  const finding = shown.findings[index];
+function selectSpan(start: number, end: number): void {
   bodyInput.focus();
-  bodyInput.setSelectionRange(finding.start, finding.end);
+  bodyInput.setSelectionRange(start, end);
+}
+
+/** Puts a new text in the editor (a fix applied, a draft) and checks it, selecting what is left to do. */
+function replaceBody(body: string, select: { start: number; end: number }): void {
+  bodyInput.value = body;
+  // The old highlights belong to another text: cleared until this one is linted.
+  shown = { body, findings: [] };
+  renderBackdrop(backdrop, body, []);
+  scheduleLint();
+  selectSpan(select.start, select.end);
+}
+
+function applyFix(finding: Finding): void {
+  if (!finding.fix || bodyInput.value !== lintedBody) return;
+  const { output } = applyFixes(lintedBody, [finding]);
+  const caret = finding.fix.start + finding.fix.text.length;
+  replaceBody(output, { start: caret, end: caret });
+}
+
+function useDraft(skeleton: Skeleton): void {
+  replaceBody(skeleton.text, skeleton.blanks[0] ?? { start: skeleton.text.length, end: skeleton.text.length });
+}
+
+function acceptError(ruleId: string, reason: string | undefined): void {
+  suppressions = suppressions.filter((entry) => entry.rule !== ruleId);
+  if (reason !== undefined) suppressions.push({ rule: ruleId, reason });
+  scheduleLint();
 }
 
 async function submitVersion(): Promise<void> {
@@ -175,7 +234,7 @@ async function submitVersion(): Promise<void> {
   submitStatus.className = 'status';
   try {
     const saved = await api.submit(templateId, currentTemplate());
-    submitStatus.textContent = format(strings.submitted, { version: saved.version, verdict: verdictText(saved.verdict.result.passed) });
+    submitStatus.textContent = format(strings.submitted, { version: saved.version, verdict: statusText(saved.verdict.status, strings) });
     submitStatus.classList.add(saved.verdict.result.passed ? 'passed' : 'failed');
     await loadHistory();
   } catch (error) {
@@ -186,68 +245,64 @@ async function submitVersion(): Promise<void> {
 
 async function loadHistory(): Promise<void> {
   const templateId = templateIdInput.value.trim();
-  if (!templateId) return history.replaceChildren();
+  comparison.replaceChildren();
+  if (!templateId) return showHistory([]);
   try {
-    renderHistory((await api.versions(templateId)).items);
+    showHistory((await api.versions(templateId)).items);
   } catch (error) {
-    if (error instanceof ApiError && error.status === 404) renderHistory([]);
+    if (error instanceof ApiError && error.status === 404) showHistory([]);
     else history.replaceChildren(element('li', 'error-text', describe(error)));
   }
 }
 
 const dateFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
 
-function renderHistory(items: readonly TemplateVersion[]): void {
-  if (items.length === 0) return history.replaceChildren(element('li', 'hint', strings.historyEmpty));
-  history.replaceChildren(
-    ...items.map((item) => {
-      const row = element('li');
-      row.dataset.version = String(item.version);
-      row.append(element('span', 'version', format(strings.historyItem, { version: item.version })));
-      const { result, lintedAt } = item.verdict;
-      const edit = element('button', 'secondary small', strings.editVersion, {
-        type: 'button',
-        'aria-label': format(strings.editVersionLabel, { version: item.version }),
-      });
-      edit.addEventListener('click', () => editVersion(item.template));
-      row.append(
-        element('span', `verdict ${result.passed ? 'passed' : 'failed'}`, verdictText(result.passed)),
-        element('span', 'hint', format(strings.findingsCount, { count: result.findings.length })),
-        element('time', 'hint', dateFormat.format(new Date(lintedAt)), { datetime: lintedAt }),
-        edit,
-      );
-      return row;
-    }),
-  );
+function showHistory(items: readonly VersionView[]): void {
+  renderHistory(history, items, strings, dateFormat, {
+    edit: editVersion,
+    approve: (version, reason) => void approve(version, reason),
+    compare: (versions) => renderComparison(comparison, versions, strings),
+  });
+  sendable = items.find(isSendable);
+  sendButton.disabled = !sendable;
+  testVersion.textContent = sendable ? format(strings.testVersion, { version: sendable.version }) : strings.testNothingSendable;
+}
+
+async function approve(version: VersionView, reason: string): Promise<void> {
+  historyStatus.className = 'status';
+  try {
+    await api.approve(version.templateId, version.version, reason);
+    historyStatus.textContent = format(strings.approved, { version: version.version });
+    historyStatus.classList.add('passed');
+    await loadHistory();
+  } catch (error) {
+    historyStatus.textContent = describe(error);
+    historyStatus.classList.add('failed');
+  }
 }
 
 /** Puts a stored version back in the editor, to start the next version from it. */
-function editVersion(template: Template): void {
+function editVersion({ template }: VersionView): void {
   if (![...localeInput.options].some((option) => option.value === template.locale)) localeInput.add(new Option(template.locale));
   localeInput.value = template.locale;
   categoryInput.value = template.category;
   senderInput.value = template.sender ?? '';
-  bodyInput.value = template.body;
-  // The old highlights belong to another text: clear them until this one is linted.
-  shown = { body: template.body, findings: [] };
-  renderBackdrop(backdrop, template.body, []);
+  suppressions = template.suppress ?? [];
   variables.replace(variablesOf(template.variables));
-  scheduleLint();
-  bodyInput.focus();
+  replaceBody(template.body, { start: template.body.length, end: template.body.length });
 }
 
-function verdictText(passed: boolean): string {
-  return passed ? strings.verdictPassed : strings.verdictFailed;
-}
 
 /** One input per declared variable for the test message, keeping values already typed. */
 function renderTestValues(): void {
   const typed = new Map([...testValues.querySelectorAll('input')].map((input) => [input.name, input.value]));
   testValues.replaceChildren(
-    ...variables.declared().map(({ name, maxLength }, index) => {
+    ...variables.declared().map((variable, index) => {
+      const { name } = variable;
+      const { maxLength } = variableSchema(variable);
       const wrapper = element('div', 'field');
       const input = element('input', undefined, undefined, { id: `test-value-${index}`, name, type: 'text', autocomplete: 'off' });
-      if (maxLength !== undefined) input.maxLength = maxLength;
+      if (typeof maxLength === 'number') input.maxLength = maxLength;
       input.value = typed.get(name) ?? '';
       wrapper.append(element('label', undefined, format(strings.valueOf, { name }), { for: input.id }), input);
       return wrapper;
@@ -259,10 +314,12 @@ async function sendTest(): Promise<void> {
   const values = Object.fromEntries([...testValues.querySelectorAll('input')].map((input) => [input.name, input.value]));
   testStatus.className = 'status';
   testMessage.hidden = true;
+  if (!sendable) return;
+  const to = byId<HTMLInputElement>('phone').value.trim();
   try {
-    const sent = await api.dispatch(templateIdInput.value.trim(), values, byId<HTMLInputElement>('phone').value.trim());
+    const sent = await api.dispatch(sendable.templateId, sendable.version, values, to);
     const outbox = await api.outbox();
-    testStatus.textContent = `${format(strings.sent, { ...sent })} ${format(strings.outboxCount, { count: outbox.items.length })}`;
+    testStatus.textContent = format(strings.sentTo, { number: maskedNumber(to), version: sendable.version });
     // The text as the recipient would get it, placeholders filled.
     const delivered = outbox.items.find((record) => record.messageId === sent.messageId);
     testMessage.textContent = delivered?.body ?? '';
@@ -288,6 +345,7 @@ for (const input of [localeInput, categoryInput, senderInput]) input.addEventLis
 // Loaded on request, not on every keystroke of the ID: a template that does not exist yet is a 404.
 byId('show-history').addEventListener('click', () => void loadHistory());
 templateIdInput.addEventListener('input', () => {
+  showHistory([]);
   history.replaceChildren();
   submitStatus.textContent = '';
 });
@@ -318,9 +376,18 @@ async function showAccount(flow: SignInFlow): Promise<void> {
 }
 
 if (signIn) void showAccount(signIn);
-// The outbox exists only in local mode: that is where a test can go without reaching a phone.
+// The outbox exists only in local mode: that is where a test can go without reaching a phone,
+// and where the principal is a header anyone may set.
 api.outbox().then(
-  () => (testPanel.hidden = false),
+  () => {
+    testPanel.hidden = false;
+    byId('principal-field').hidden = false;
+  },
   () => undefined,
 );
+api.config().then(
+  ({ config, hash }) => renderTeamConfig(byId('config'), config, hash, strings),
+  (error: unknown) => (byId('config').textContent = describe(error)),
+);
+showHistory([]);
 showResult('', null);

@@ -96,84 +96,96 @@ const REGIONS = (['pre', 'cta', 'post'] as const).map((region) => ({ region, sta
 const BIGRAM = hashMore(hashStart, 'b=');
 const SENTENCE_START = '<s>';
 
+const MASK = String.fromCharCode(PLACEHOLDER);
+/** What a token holding a digit, and a placeholder, are read as: `#`, `§`. */
+const NUMBER = 0x23;
+const PLACEHOLDER_TOKEN = 0xa7;
+
+/**
+ * Tokens in order: the words of the index and the placeholders (runs of the mask), with a
+ * sentence start `<s>` before the first token of each sentence. Each token is read once and
+ * hashed three ways (alone, in its region, after the previous token); the pair state
+ * carries `b=<previous token> ` to the next one, so no token is hashed twice.
+ */
 function wordFeatures(discourse: Discourse, masked: string, sink: FeatureSink): void {
-  const { index, sentences } = discourse;
+  const { index, sentences, mainCta: main } = discourse;
   const { starts, ends, lower } = index;
+  const length = masked.length;
+  const sentenceStartState = hashCode(hashMore(BIGRAM, SENTENCE_START), 0x20);
   let sentence = 0;
   let previousStart = -1;
   let previousEnd = -1;
-  // Tokens in order: words of the index and placeholders (runs of the mask), with a
-  // sentence-start token before the first token of each sentence.
+  let previousNumber = false;
+  let pairState = sentenceStartState;
   let k = 0;
-  let i = 0;
-  const length = masked.length;
-  const emit = (start: number, end: number, token: 'word' | 'placeholder') => {
+  let nextMask = masked.indexOf(MASK);
+  while (k < starts.length || nextMask >= 0) {
+    let start: number;
+    let end: number;
+    const placeholder = nextMask >= 0 && (k >= starts.length || nextMask < starts[k]);
+    if (placeholder) {
+      start = nextMask;
+      end = start + 1;
+      while (end < length && masked.charCodeAt(end) === PLACEHOLDER) end++;
+      nextMask = masked.indexOf(MASK, end);
+    } else {
+      start = starts[k];
+      end = ends[k++];
+    }
+    const number = !placeholder && hasDigit(lower, start, end);
     // "0330 100 2000", "£1,150.00": one number, one `#`.
-    if (token === 'word' && previousStart >= 0 && start - previousEnd <= 2 && isNumber(lower, start, end) && isNumber(lower, previousStart, previousEnd)) {
+    if (number && previousNumber && start - previousEnd <= 2) {
       previousEnd = end;
-      return;
+      continue;
     }
     while (sentence < sentences.length && sentences[sentence].end <= start) sentence++;
     const sentenceStart = sentence < sentences.length ? sentences[sentence].start : length;
     if (previousStart < sentenceStart && start >= sentenceStart) {
       previousStart = -1; // a new sentence: the pair is (<s>, token)
+      pairState = sentenceStartState;
     }
-    const unigram = tokenHash(UNIGRAM, lower, start, end, token) >>> 0;
-    sink.add(unigram, 1, start, end);
-    const main = discourse.mainCta;
-    const region = main === undefined ? undefined : REGIONS[start < main.start ? 0 : start < main.end ? 1 : 2];
-    const regional = region === undefined ? 0 : tokenHash(region.state, lower, start, end, token) >>> 0;
-    if (region !== undefined) sink.add(regional, 1, start, end);
-    const first = previousStart < 0 ? hashMore(BIGRAM, SENTENCE_START) : tokenHash(BIGRAM, lower, previousStart, previousEnd, tokenKind(lower, previousStart));
-    const bigram = tokenHash(hashCode(first, 0x20), lower, start, end, token) >>> 0;
-    sink.add(bigram, 1, previousStart < 0 ? start : previousStart, end);
+    const regionIndex = main === undefined ? -1 : start < main.start ? 0 : start < main.end ? 1 : 2;
+    let unigram = UNIGRAM;
+    let regional = regionIndex < 0 ? 0 : REGIONS[regionIndex].state;
+    let bigram = pairState;
+    let next = BIGRAM;
+    if (placeholder || number) {
+      const code = placeholder ? PLACEHOLDER_TOKEN : NUMBER;
+      unigram = hashCode(unigram, code);
+      regional = hashCode(regional, code);
+      bigram = hashCode(bigram, code);
+      next = hashCode(next, code);
+    } else {
+      for (let i = start; i < end; i++) {
+        const code = lower.charCodeAt(i);
+        unigram = hashCode(unigram, code);
+        regional = hashCode(regional, code);
+        bigram = hashCode(bigram, code);
+        next = hashCode(next, code);
+      }
+    }
+    sink.add(unigram >>> 0, 1, start, end);
+    if (regionIndex >= 0) sink.add(regional >>> 0, 1, start, end);
+    sink.add(bigram >>> 0, 1, previousStart < 0 ? start : previousStart, end);
     if (sink.named) {
       const name = tokenName(lower, start, end);
-      sink.named(unigram, `w=${name}`);
-      if (region !== undefined) sink.named(regional, `${region.region}=${name}`);
-      sink.named(bigram, `b=${previousStart < 0 ? SENTENCE_START : tokenName(lower, previousStart, previousEnd)} ${name}`);
+      sink.named(unigram >>> 0, `w=${name}`);
+      if (regionIndex >= 0) sink.named(regional >>> 0, `${REGIONS[regionIndex].region}=${name}`);
+      sink.named(bigram >>> 0, `b=${previousStart < 0 ? SENTENCE_START : tokenName(lower, previousStart, previousEnd)} ${name}`);
     }
     previousStart = start;
     previousEnd = end;
-  };
-  while (k < starts.length || i < length) {
-    const nextWord = k < starts.length ? starts[k] : length;
-    // Placeholders between here and the next word.
-    while (i < nextWord) {
-      if (masked.charCodeAt(i) === PLACEHOLDER) {
-        const start = i;
-        while (i < length && masked.charCodeAt(i) === PLACEHOLDER) i++;
-        emit(start, i, 'placeholder');
-      } else i++;
-    }
-    if (k < starts.length) {
-      emit(starts[k], ends[k], 'word');
-      i = ends[k];
-      k++;
-    } else break;
+    previousNumber = number;
+    pairState = hashCode(next, 0x20);
   }
 }
 
-function isNumber(lower: string, start: number, end: number): boolean {
+function hasDigit(lower: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const code = lower.charCodeAt(i);
     if (code >= 0x30 && code <= 0x39) return true;
   }
   return false;
-}
-
-function tokenKind(lower: string, start: number): 'word' | 'placeholder' {
-  return lower.charCodeAt(start) === PLACEHOLDER ? 'placeholder' : 'word';
-}
-
-/** Continues `state` with a token: `§` for a placeholder, `#` for a word holding a digit, else the word. */
-function tokenHash(state: number, lower: string, start: number, end: number, kind: 'word' | 'placeholder'): number {
-  if (kind === 'placeholder') return hashCode(state, 0xa7);
-  for (let i = start; i < end; i++) {
-    const code = lower.charCodeAt(i);
-    if (code >= 0x30 && code <= 0x39) return hashCode(state, 0x23);
-  }
-  return hashMore(state, lower, start, end);
 }
 
 /** The name a token's features carry, for training and explanations. */

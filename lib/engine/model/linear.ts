@@ -1,4 +1,5 @@
 import { hashName } from './hash';
+import { HashIndex } from './hash-index';
 
 /**
  * A linear model with several outputs sharing one set of features (the decisions of a
@@ -23,14 +24,8 @@ export class LinearModel {
   readonly bias: Float64Array;
   /** Row `k` holds feature k's weights, `outputs.length` of them. */
   readonly weights: Float64Array;
-  /**
-   * Hash of a feature name → its row, open addressing over typed arrays: a text's every
-   * word looks a feature up, and a Map of numbers costs several times as much per lookup.
-   * `slots[i]` holds row + 1 (0: empty), `keys[i]` the hash there.
-   */
-  private readonly slots: Int32Array;
-  private readonly keys: Uint32Array;
-  private readonly mask: number;
+  /** Hash of a feature name → its row. */
+  private readonly rows: HashIndex;
   private readonly names: string[] = [];
 
   constructor(readonly data: LinearModelData) {
@@ -38,39 +33,21 @@ export class LinearModel {
     this.bias = Float64Array.from(data.bias);
     const width = this.outputs.length;
     this.weights = new Float64Array(data.weights.length * width);
-    // A table at most half full keeps probe runs short.
-    let size = 2;
-    while (size < data.weights.length * 2) size *= 2;
-    this.slots = new Int32Array(size);
-    this.keys = new Uint32Array(size);
-    this.mask = size - 1;
+    this.rows = new HashIndex(data.weights.length);
     data.weights.forEach(([name, ...weights], row) => {
       const hash = hashName(name);
       const existing = this.rowOf(hash);
       if (existing >= 0) throw new Error(`model ${data.kind}: features "${this.names[existing]}" and "${name}" share a hash`);
       if (weights.length !== width) throw new Error(`model ${data.kind}: feature "${name}" has ${weights.length} weights for ${width} outputs`);
-      let slot = this.slotOf(hash);
-      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
-      this.slots[slot] = row + 1;
-      this.keys[slot] = hash;
+      this.rows.set(hash, row);
       this.names.push(name);
       this.weights.set(weights, row * width);
     });
   }
 
-  /** Where a hash's probe starts: its bits mixed, as FNV's low bits alone cluster. */
-  private slotOf(hash: number): number {
-    return Math.imul(hash ^ (hash >>> 16), 0x45d9f3b) & this.mask;
-  }
-
   /** The row of a hashed feature, or -1 when the model never learned it. */
   rowOf(hash: number): number {
-    const key = hash >>> 0;
-    for (let slot = this.slotOf(key); ; slot = (slot + 1) & this.mask) {
-      const row = this.slots[slot];
-      if (row === 0) return -1;
-      if (this.keys[slot] === key) return row - 1;
-    }
+    return this.rows.get(hash);
   }
 
   nameOf(row: number): string {

@@ -31,7 +31,9 @@ export const directiveTone = defineRule({
     // Spec §1.4: an order with no reason is directive, whatever else the message does.
     const bare = orders.length > 0 ? missingRationale(tone) : 0;
     const confidence = Math.max(tone.directive, bare);
-    const learned = { confidence, cues: describeCues(tone.explain('directive', true), ctx.body) };
+    // Explaining costs a second pass over the features: only for a message that fires.
+    let cues: string[] | undefined;
+    const learned = () => ({ confidence, cues: (cues ??= describeCues(tone.explain('directive', true), ctx.body)) });
     let reported = 0;
     for (const trigger of discourse.triggers) {
       // Spec §1 fires on any of its named signs; only capitals need the model's judgement
@@ -41,7 +43,7 @@ export const directiveTone = defineRule({
       const data: Record<string, string | number> = { text };
       if (trigger.kind === 'exclamations') data.count = countExclamations(ctx.body, trigger);
       if (trigger.kind === 'shouting') data.lower = text.toLocaleLowerCase(ctx.language);
-      ctx.report({ start: trigger.start, end: trigger.end, messageId: trigger.kind, data, suggestionId: `${trigger.kind}Fix`, ...learned });
+      ctx.report({ start: trigger.start, end: trigger.end, messageId: trigger.kind, data, suggestionId: `${trigger.kind}Fix`, ...learned() });
       reported++;
     }
     if (confidence < threshold) return;
@@ -49,7 +51,7 @@ export const directiveTone = defineRule({
     if (bare >= 0.5) {
       for (const order of orders) {
         const text = ctx.body.slice(order.start, order.end);
-        ctx.report({ start: order.start, end: order.end, messageId: 'bareOrder', data: { text }, suggestionId: 'bareOrderFix', ...learned });
+        ctx.report({ start: order.start, end: order.end, messageId: 'bareOrder', data: { text }, suggestionId: 'bareOrderFix', ...learned() });
         reported++;
       }
     }
@@ -60,6 +62,6 @@ export const directiveTone = defineRule({
     if (!discourse.mainCta && tone.cta < GUESSED_REQUEST_CONFIDENCE) return;
     const span = requestSpan(discourse, tone);
     if (!span) return;
-    ctx.report({ ...span, messageId: 'reads', data: { text: ctx.body.slice(span.start, span.end) }, suggestionId: 'readsFix', ...learned });
+    ctx.report({ ...span, messageId: 'reads', data: { text: ctx.body.slice(span.start, span.end) }, suggestionId: 'readsFix', ...learned() });
   },
 });

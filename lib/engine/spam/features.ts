@@ -2,6 +2,7 @@ import type { Discourse } from '../core/discourse';
 import { tokenName, type FeatureSink } from '../core/features';
 import type { LocaleData } from '../locales';
 import { hashCode, hashMore, hashName, hashStart } from '../model/hash';
+import { HashIndex } from '../model/hash-index';
 import { forEachLink, isShortener } from '../sms/links';
 import { perLocale } from '../sms/per-language';
 
@@ -21,27 +22,29 @@ const CHARS = hashMore(hashStart, 'g=');
 const CUE = hashMore(hashStart, 'c=');
 /** Cue names are few: each is hashed once. */
 const cueHashes = new Map<string, number>();
-const GROUP = new Map(SPAM_WORD_GROUPS.map((group) => [group, named(`k=${group}`)]));
+const GROUP = SPAM_WORD_GROUPS.map((group) => named(`k=${group}`));
 
 /**
  * A locale's spam words by the hash of the word or word pair they are (`w=won`, `b=# hours`),
  * so that finding them costs one lookup of a hash the word features compute anyway.
  */
 const wordGroupsOf = perLocale(({ language, sms: { spam } }) => {
-  const groups = new Map<number, SpamWordGroup>();
-  for (const group of SPAM_WORD_GROUPS) {
-    for (const entry of spam[group]) {
+  const entries = SPAM_WORD_GROUPS.flatMap((group, groupIndex) =>
+    spam[group].map((entry) => {
       const words = entry.split(/[^\p{L}\p{N}#]+/u).filter(Boolean);
       if (words.length < 1 || words.length > 2) throw new Error(`${language} sms.json spam.${group}: "${entry}" must be one or two words`);
-      groups.set(hashName(words.length === 1 ? `w=${words[0]}` : `b=${words[0]} ${words[1]}`), group);
-    }
-  }
+      return { hash: hashName(words.length === 1 ? `w=${words[0]}` : `b=${words[0]} ${words[1]}`), groupIndex };
+    }),
+  );
+  // By index in SPAM_WORD_GROUPS; a word listed in two groups counts in the first.
+  const groups = new HashIndex(entries.length);
+  for (const { hash, groupIndex } of entries) if (groups.get(hash) < 0) groups.set(hash, groupIndex);
   return groups;
 });
 
 /** The word group of a word or word-pair feature (`w=won`, `b=last chance`), if the locale lists it. */
 export function wordGroupOf(locale: LocaleData, feature: string): SpamWordGroup | undefined {
-  return wordGroupsOf(locale).get(hashName(feature));
+  return SPAM_WORD_GROUPS[wordGroupsOf(locale).get(hashName(feature))];
 }
 
 interface Named {
@@ -106,7 +109,7 @@ export function spamFeatures(discourse: Discourse, masked: string, locale: Local
   linkFeatures(masked, sink);
 }
 
-function wordFeatures(discourse: Discourse, groups: ReadonlyMap<number, SpamWordGroup>, sink: FeatureSink): void {
+function wordFeatures(discourse: Discourse, groups: HashIndex, sink: FeatureSink): void {
   const { starts, ends, lower } = discourse.index;
   // The state of `b=<previous word> `, or undefined at the first word.
   let pairState: number | undefined;
@@ -114,7 +117,7 @@ function wordFeatures(discourse: Discourse, groups: ReadonlyMap<number, SpamWord
     const start = starts[k];
     const end = ends[k];
     // One pass over the word hashes it three ways: alone, after the previous word, and as
-    // the first of the next pair (the same hashes as `tokenHash`, read once instead of four times).
+    // the first of the next pair (as the tone features do, read once instead of four times).
     let unigram = UNIGRAM;
     let next = BIGRAM;
     let bigram = pairState ?? 0;
@@ -142,8 +145,9 @@ function wordFeatures(discourse: Discourse, groups: ReadonlyMap<number, SpamWord
       sink.named(unigram, `w=${tokenName(lower, start, end)}`);
       if (pairState !== undefined) sink.named(bigram, `b=${tokenName(lower, starts[k - 1], ends[k - 1])} ${tokenName(lower, start, end)}`);
     }
-    const group = groups.get(unigram) ?? (pairState === undefined ? undefined : groups.get(bigram));
-    if (group !== undefined) add(sink, GROUP.get(group)!, pairState !== undefined && !groups.has(unigram) ? starts[k - 1] : start, end);
+    const wordGroup = groups.get(unigram);
+    const group = wordGroup >= 0 || pairState === undefined ? wordGroup : groups.get(bigram);
+    if (group >= 0) add(sink, GROUP[group], wordGroup < 0 ? starts[k - 1] : start, end);
     if (!number && end - start >= CHAR_GRAM_MIN_WORD) charGrams(lower, start, end, sink);
     pairState = hashCode(next, 0x20);
   }
