@@ -1,4 +1,6 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
+import { requiredEnv } from '../lib/service/env';
+import { withSignInConfig } from '../lib/web/auth';
 import { pageHeaders } from '../lib/web/headers';
 
 /**
@@ -7,7 +9,11 @@ import { pageHeaders } from '../lib/web/headers';
  */
 declare const PLAYGROUND_HTML: string;
 
-const response: APIGatewayProxyResult = { statusCode: 200, headers: pageHeaders(PLAYGROUND_HTML), body: PLAYGROUND_HTML };
+/** Where the page signs people in: the user pool's hosted sign-in and the page's client, set by the stack. */
+const signIn = { url: requiredEnv('SIGN_IN_URL'), clientId: requiredEnv('SIGN_IN_CLIENT_ID') };
+const html = withSignInConfig(PLAYGROUND_HTML, signIn);
+// The page trades its code for tokens at the hosted sign-in's token endpoint.
+const response: APIGatewayProxyResult = { statusCode: 200, headers: pageHeaders(html, [signIn.url]), body: html };
 
 /** Serves `GET /`: the same page for every request. */
 export async function handler(): Promise<APIGatewayProxyResult> {

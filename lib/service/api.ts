@@ -1,6 +1,7 @@
 import { jsonResponse } from './json';
 import { ServiceError, StoreUnavailableError, badRequest } from './errors';
 import type { Route, ServiceRequest, ServiceResponse } from './http';
+import { checkGroup } from './groups';
 import type { Logger } from './logger';
 
 interface CompiledRoute extends Route {
@@ -12,9 +13,9 @@ export const RETRY_AFTER_SECONDS = '1';
 
 /**
  * The service's framework-free router: matches a request to a route, answers 404 for an
- * unknown path and 405 (with `Allow`) for a known path with another method, and turns
- * every refusal into the error body `{ error: { code, message, details } }`. Only a bug
- * answers 500. Each request is logged once: method, route, status, duration; no bodies.
+ * unknown path, 405 (with `Allow`) for a known path with another method and 403 for a
+ * signed-in person outside the route's group, and turns every refusal into the error body
+ * `{ error: { code, message, details } }`. Only a bug answers 500. Each request is logged once: method, route, status, duration; no bodies.
  */
 export function createRequestHandler(routes: Route[], logger: Logger): (request: ServiceRequest) => Promise<ServiceResponse> {
   const compiled: CompiledRoute[] = routes.map((route) => ({ ...route, segments: splitPath(route.pattern) }));
@@ -25,6 +26,7 @@ export function createRequestHandler(routes: Route[], logger: Logger): (request:
     try {
       const match = matchRoute(compiled, request);
       route = match.route.pattern;
+      checkGroup(match.route, request);
       response = await match.route.handle(request, match.params);
     } catch (error) {
       response = errorResponse(error, logger);

@@ -52,6 +52,7 @@ export function dispatchRoutes({ store, publisher, logger, now, newId, requestMa
     {
       method: 'POST',
       pattern: '/v1/templates/{templateId}/dispatch',
+      group: 'senders',
       async handle(request, params) {
         const templateId = templateIdParam(params);
         const idempotencyKey = idempotencyKeyHeader(request);

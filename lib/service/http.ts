@@ -1,3 +1,5 @@
+import type { UserGroup } from './groups';
+
 /** A request as the core sees it: the same shape from API Gateway and from node:http. */
 export interface ServiceRequest {
   method: string;
@@ -8,11 +10,17 @@ export interface ServiceRequest {
   headers: Record<string, string | undefined>;
   body: string | null;
   /**
-   * Who is calling: the IAM principal ARN of the signed request in AWS (from API Gateway's
-   * request context, never from a header), the `X-Smslint-Principal` header in local mode.
+   * Who is calling, from API Gateway's request context in AWS (never from a header):
+   * `cognito:<username>` for a person signed in through the user pool, else the IAM
+   * principal ARN of the signed request; the `X-Smslint-Principal` header in local mode.
    * Recorded on every version, verdict, approval, retirement and dispatch.
    */
   principal: string | null;
+  /**
+   * The Cognito groups of a person signed in through the user pool (`cognito:groups`), which
+   * decide what they may do; absent for IAM callers (their policy decided) and in local mode.
+   */
+  groups?: readonly string[];
 }
 
 export interface ServiceResponse {
@@ -28,5 +36,7 @@ export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Path segments; a segment `{name}` captures one path parameter. */
   pattern: string;
+  /** The group a signed-in person must be in to call it; any signed-in person when absent. */
+  group?: UserGroup;
   handle: RouteHandler;
 }

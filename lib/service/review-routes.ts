@@ -25,6 +25,7 @@ export function reviewRoutes({ store, now, config = defaultServiceConfig }: Temp
     {
       method: 'POST',
       pattern: '/v1/templates/{templateId}/versions/{version}/approval',
+      group: 'approvers',
       async handle(request, params) {
         const stored = await versionOf(request, params);
         const { reason } = parseDecisionRequest(readJsonBody(request));
@@ -54,6 +55,7 @@ export function reviewRoutes({ store, now, config = defaultServiceConfig }: Temp
     {
       method: 'POST',
       pattern: '/v1/templates/{templateId}/versions/{version}/relint',
+      group: 'writers',
       async handle(request, params) {
         const stored = await versionOf(request, params);
         const verdict = judge(stored.template, config, principalOf(request), now());
@@ -66,6 +68,7 @@ export function reviewRoutes({ store, now, config = defaultServiceConfig }: Temp
     {
       method: 'POST',
       pattern: '/v1/templates/{templateId}/versions/{version}/retire',
+      group: 'approvers',
       async handle(request, params) {
         const stored = await versionOf(request, params);
         const { reason } = parseDecisionRequest(readJsonBody(request));

@@ -23,6 +23,7 @@ export function templateRoutes({ store, now, config = defaultServiceConfig }: Te
     {
       method: 'PUT',
       pattern: '/v1/templates/{templateId}',
+      group: 'writers',
       async handle(request, params) {
         const templateId = templateIdParam(params);
         const template = parseTemplate(readJsonBody(request));
@@ -55,6 +56,7 @@ export function templateRoutes({ store, now, config = defaultServiceConfig }: Te
     {
       method: 'DELETE',
       pattern: '/v1/templates/{templateId}',
+      group: 'approvers',
       async handle(request, params) {
         const templateId = templateIdParam(params);
         const archivedBy = principalOf(request);

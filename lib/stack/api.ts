@@ -1,7 +1,8 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { Aws, RemovalPolicy } from 'aws-cdk-lib';
 import {
   AccessLogFormat,
   AuthorizationType,
+  CognitoUserPoolsAuthorizer,
   EndpointType,
   LambdaIntegration,
   LogGroupLogDestination,
@@ -11,18 +12,32 @@ import {
   ResponseType,
   RestApi,
   type IResource,
+  type MethodOptions,
   type JsonSchema,
 } from 'aws-cdk-lib/aws-apigateway';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { acknowledge } from './nag';
+
+const STAGE_NAME = 'prod';
 
 export interface ServiceApiProps {
   /** Steady requests per second for the whole stage. */
   readonly rateLimit: number;
   /** Requests the stage absorbs in a burst above the rate. */
   readonly burstLimit: number;
+  /**
+   * People of this pool call the API with their ID token (a Cognito authorizer on every
+   * method). @default every method requires a SigV4 signature (IAM)
+   */
+  readonly users?: IUserPool;
+  /**
+   * Another API of the stack that sets the account's API Gateway logging role, which is one
+   * per account and region. @default this API sets it
+   */
+  readonly loggingRoleOf?: ServiceApi;
 }
 
 export interface ApiRoute {
@@ -36,15 +51,20 @@ export interface ApiRoute {
   readonly query?: readonly string[];
   /** Headers the route requires: API Gateway refuses a request without them. */
   readonly requiredHeaders?: readonly string[];
+  /** Why anyone may call it, unauthenticated (recorded with the cdk-nag acknowledgements). @default authenticated */
+  readonly openBecause?: string;
 }
 
 /**
- * The REST API: every method signed with SigV4 (AWS_IAM), bodies and parameters
+ * A REST API: every method authenticated, by a SigV4 signature (IAM) or a person's ID token
+ * from the user pool (Cognito), unless a route says why it is open; bodies and parameters
  * validated by API Gateway, stage throttling, JSON access logs, execution logs at ERROR
  * level (never request or response bodies: they carry phone numbers), and X-Ray tracing.
  */
 export class ServiceApi extends Construct {
   readonly api: RestApi;
+  /** Checks ID tokens of the user pool, on an API for people; undefined on the IAM API. */
+  readonly authorizer?: CognitoUserPoolsAuthorizer;
   private readonly validator: RequestValidator;
   /** Models by name: routes that take the same body share one. */
   private readonly models = new Map<string, Model>();
@@ -61,10 +81,9 @@ export class ServiceApi extends Construct {
       defaultMethodOptions: { authorizationType: AuthorizationType.IAM },
       // The role API Gateway logs with is one per account and region: kept on stack
       // deletion so other APIs of the account keep logging.
-      cloudWatchRole: true,
-      cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN,
+      ...(props.loggingRoleOf ? { cloudWatchRole: false } : { cloudWatchRole: true, cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN }),
       deployOptions: {
-        stageName: 'prod',
+        stageName: STAGE_NAME,
         throttlingRateLimit: props.rateLimit,
         throttlingBurstLimit: props.burstLimit,
         accessLogDestination: new LogGroupLogDestination(accessLogs),
@@ -85,16 +104,22 @@ export class ServiceApi extends Construct {
         tracingEnabled: true,
       },
     });
-    acknowledge(
-      this.api.node.findChild('CloudWatchRole'),
-      'AwsSolutions-IAM4',
-      "AmazonAPIGatewayPushToCloudWatchLogs is AWS's policy for the account's API Gateway logging role; it changes with the service's needs.",
-      'Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs',
-    );
+    if (props.loggingRoleOf) {
+      // The stage logs only once the account's logging role is set.
+      this.api.deploymentStage.node.addDependency(props.loggingRoleOf.api.node.findChild('Account'));
+    } else {
+      acknowledge(
+        this.api.node.findChild('CloudWatchRole'),
+        'AwsSolutions-IAM4',
+        "AmazonAPIGatewayPushToCloudWatchLogs is AWS's policy for the account's API Gateway logging role; it changes with the service's needs.",
+        'Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs',
+      );
+    }
+    if (props.users) this.authorizer = new CognitoUserPoolsAuthorizer(this, 'Authorizer', { cognitoUserPools: [props.users] });
     acknowledge(
       this.api.deploymentStage,
       'AwsSolutions-APIG3',
-      'Every method requires a SigV4 signature, so unsigned traffic is refused before any function runs, and stage throttling caps the rest; a WAF web ACL (from $5 a month) adds little to that.',
+      `Every method requires ${this.authorizer ? "a person's ID token (but the static page, which holds no data)" : 'a SigV4 signature'}, so anonymous traffic is refused before any function runs, and stage throttling caps the rest; a WAF web ACL (from $5 a month) adds little to that.`,
     );
     this.validator = this.api.addRequestValidator('Validator', {
       validateRequestBody: true,
@@ -110,6 +135,22 @@ export class ServiceApi extends Construct {
         templates: { 'application/json': '{"error":{"code":"invalid_request","message":$context.error.messageString,"details":[]}}' },
       });
     }
+    if (this.authorizer) {
+      // The authorizer's refusal (no token, an expired one, one of another pool) as the page shows errors.
+      this.api.addGatewayResponse(ResponseType.UNAUTHORIZED.responseType, {
+        type: ResponseType.UNAUTHORIZED,
+        statusCode: '401',
+        templates: { 'application/json': '{"error":{"code":"unauthorized","message":"sign in: this route needs a valid ID token","details":[]}}' },
+      });
+    }
+  }
+
+  /**
+   * The stage's root URL, as `RestApi.url` but made of the API's id alone: what names it does
+   * not wait for the deployment, so the page's client can name the page that refers to it.
+   */
+  get rootUrl(): string {
+    return `https://${this.api.restApiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}/${STAGE_NAME}/`;
   }
 
   addRoute(route: ApiRoute): void {
@@ -127,12 +168,23 @@ export class ServiceApi extends Construct {
       requestValidator: this.validator,
       requestParameters,
       requestModels: route.body ? this.modelsFor(route.body) : undefined,
+      ...this.authorizationOf(route),
     });
-    acknowledge(
-      method,
-      'AwsSolutions-COG4',
-      'The method is authorized by IAM (SigV4): callers are AWS principals of the account, not Cognito users.',
-    );
+    if (route.openBecause) {
+      for (const id of ['AwsSolutions-APIG4', 'AwsSolutions-COG4']) acknowledge(method, id, route.openBecause);
+    } else if (!this.authorizer) {
+      acknowledge(
+        method,
+        'AwsSolutions-COG4',
+        'The method is authorized by IAM (SigV4): callers are AWS principals of the account, not Cognito users.',
+      );
+    }
+  }
+
+  private authorizationOf(route: ApiRoute): MethodOptions {
+    if (route.openBecause) return { authorizationType: AuthorizationType.NONE };
+    if (this.authorizer) return { authorizationType: AuthorizationType.COGNITO, authorizer: this.authorizer };
+    return { authorizationType: AuthorizationType.IAM };
   }
 
   /**

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { Aws, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Lazy, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { JsonSchema } from 'aws-cdk-lib/aws-apigateway';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -21,6 +21,7 @@ import { DeployGateError, enforceDeployGate } from './deploy-gate';
 import { acknowledge } from './nag';
 import { fromRoot } from './paths';
 import { ServiceFunction } from './service-function';
+import { SignIn } from './sign-in';
 
 export interface SmslintStackProps extends StackProps {
   /**
@@ -37,9 +38,15 @@ export interface SmslintStackProps extends StackProps {
 }
 
 /**
- * The smslint service: a REST API (IAM-signed) over one function per concern (lint,
- * templates, dispatch, and the playground page), one DynamoDB table, SMS through SNS, and
- * alarms. Constructing it first runs the deploy gate over the templates folder.
+ * The smslint service: two REST APIs with the same routes over one function per concern
+ * (lint, templates, dispatch), one for machine clients (IAM-signed) and one for people
+ * signed in through a Cognito user pool, which also serves the playground page; one
+ * DynamoDB table, SMS through SNS, and alarms. Constructing it first runs the deploy gate
+ * over the templates folder.
+ *
+ * Sign-in takes three cdk context values: `signInCallbackUrls` and `signOutUrls` (a list in
+ * cdk.json, or comma-separated with `-c`; each defaults to the page's URL on the people's
+ * API) and `signInDomainPrefix` (default `smslint-<account id>`).
  */
 export class SmslintStack extends Stack {
   readonly table: Table;
@@ -50,7 +57,11 @@ export class SmslintStack extends Stack {
   readonly dispatch: ServiceFunction;
   /** The playground page's function, when `lambdas/web.ts` exists. */
   readonly web?: ServiceFunction;
+  /** The API of machine clients (CI, back-ends): every method requires a SigV4 signature. */
   readonly api: ServiceApi;
+  /** The API of people: the playground page, and every route with a person's ID token. */
+  readonly pageApi: ServiceApi;
+  readonly signIn: SignIn;
   readonly alarms: ServiceAlarms;
   /** The config every function lints with, read and validated at synth. */
   readonly config: ServiceConfig;
@@ -113,7 +124,16 @@ export class SmslintStack extends Stack {
     this.idempotencyKey.grant(this.dispatch.function, 'kms:GenerateMac');
 
     this.api = new ServiceApi(this, 'Api', { rateLimit: 50, burstLimit: 100 });
-    this.addRoutes();
+    // The client needs the page's URL and the page's API needs the pool: the URL is read once both exist.
+    const pageUrl = Lazy.string({ produce: () => this.pageApi.rootUrl });
+    this.signIn = new SignIn(this, 'SignIn', {
+      callbackUrls: contextList(this, 'signInCallbackUrls') ?? [pageUrl],
+      logoutUrls: contextList(this, 'signOutUrls') ?? [pageUrl],
+      domainPrefix: this.node.tryGetContext('signInDomainPrefix') ?? `smslint-${Aws.ACCOUNT_ID}`,
+    });
+    this.pageApi = new ServiceApi(this, 'PageApi', { rateLimit: 50, burstLimit: 100, users: this.signIn.userPool, loggingRoleOf: this.api });
+    new CfnOutput(this, 'UserPoolId', { value: this.signIn.userPool.userPoolId, description: 'The user pool of the people who use the playground' });
+    for (const api of [this.api, this.pageApi]) this.addRoutes(api);
     this.web = this.addPlayground();
 
     this.alarms = new ServiceAlarms(this, 'Alarms');
@@ -156,28 +176,28 @@ export class SmslintStack extends Stack {
     );
   }
 
-  private addRoutes(): void {
+  private addRoutes(api: ServiceApi): void {
     const lint = this.lint.function;
     const templates = this.templates.function;
     const dispatch = this.dispatch.function;
-    this.api.addRoute({ method: 'POST', path: '/v1/lint', handler: lint, body: model('LintRequest', lintRequestSchema) });
-    this.api.addRoute({ method: 'POST', path: '/v1/lint/batch', handler: lint, body: model('BatchLintRequest', batchLintRequestSchema) });
-    this.api.addRoute({ method: 'GET', path: '/v1/config', handler: lint });
-    this.api.addRoute({ method: 'GET', path: '/v1/openapi.json', handler: lint });
-    this.api.addRoute({ method: 'PUT', path: '/v1/templates/{templateId}', handler: templates, body: model('Template', templateSchema) });
-    this.api.addRoute({ method: 'GET', path: '/v1/templates/{templateId}', handler: templates });
-    this.api.addRoute({ method: 'DELETE', path: '/v1/templates/{templateId}', handler: templates });
-    this.api.addRoute({ method: 'GET', path: '/v1/templates', handler: templates, query: ['limit', 'cursor'] });
-    this.api.addRoute({ method: 'GET', path: '/v1/templates/{templateId}/dispatches', handler: templates, query: ['limit', 'cursor'] });
-    this.api.addRoute({ method: 'GET', path: '/v1/health', handler: templates });
-    this.api.addRoute({ method: 'GET', path: '/v1/templates/{templateId}/versions', handler: templates, query: ['limit', 'cursor'] });
-    this.api.addRoute({ method: 'GET', path: '/v1/templates/{templateId}/versions/{version}', handler: templates });
-    // One route per decision, so that IAM grants each to its own people (see README).
+    api.addRoute({ method: 'POST', path: '/v1/lint', handler: lint, body: model('LintRequest', lintRequestSchema) });
+    api.addRoute({ method: 'POST', path: '/v1/lint/batch', handler: lint, body: model('BatchLintRequest', batchLintRequestSchema) });
+    api.addRoute({ method: 'GET', path: '/v1/config', handler: lint });
+    api.addRoute({ method: 'GET', path: '/v1/openapi.json', handler: lint });
+    api.addRoute({ method: 'PUT', path: '/v1/templates/{templateId}', handler: templates, body: model('Template', templateSchema) });
+    api.addRoute({ method: 'GET', path: '/v1/templates/{templateId}', handler: templates });
+    api.addRoute({ method: 'DELETE', path: '/v1/templates/{templateId}', handler: templates });
+    api.addRoute({ method: 'GET', path: '/v1/templates', handler: templates, query: ['limit', 'cursor'] });
+    api.addRoute({ method: 'GET', path: '/v1/templates/{templateId}/dispatches', handler: templates, query: ['limit', 'cursor'] });
+    api.addRoute({ method: 'GET', path: '/v1/health', handler: templates });
+    api.addRoute({ method: 'GET', path: '/v1/templates/{templateId}/versions', handler: templates, query: ['limit', 'cursor'] });
+    api.addRoute({ method: 'GET', path: '/v1/templates/{templateId}/versions/{version}', handler: templates });
+    // One route per decision, so that IAM grants each to its own role (see README); people's groups gate the same ones.
     const decision = model('DecisionRequest', decisionRequestSchema);
-    this.api.addRoute({ method: 'POST', path: '/v1/templates/{templateId}/versions/{version}/approval', handler: templates, body: decision });
-    this.api.addRoute({ method: 'POST', path: '/v1/templates/{templateId}/versions/{version}/relint', handler: templates });
-    this.api.addRoute({ method: 'POST', path: '/v1/templates/{templateId}/versions/{version}/retire', handler: templates, body: decision });
-    this.api.addRoute({
+    api.addRoute({ method: 'POST', path: '/v1/templates/{templateId}/versions/{version}/approval', handler: templates, body: decision });
+    api.addRoute({ method: 'POST', path: '/v1/templates/{templateId}/versions/{version}/relint', handler: templates });
+    api.addRoute({ method: 'POST', path: '/v1/templates/{templateId}/versions/{version}/retire', handler: templates, body: decision });
+    api.addRoute({
       method: 'POST',
       path: '/v1/templates/{templateId}/dispatch',
       handler: dispatch,
@@ -187,10 +207,9 @@ export class SmslintStack extends Stack {
   }
 
   /**
-   * The playground page at `GET /`, once its handler exists. The page is compiled into
-   * the bundle: the handler reads the global `PLAYGROUND_HTML` (declared in
-   * `lambdas/web.ts`). Like every route it requires a SigV4 signature, so a browser reaches
-   * it through a signing proxy; the unsigned playground is `npm start`.
+   * The playground page at `GET /` of the people's API, once its handler exists. The page is
+   * compiled into the bundle: the handler reads the global `PLAYGROUND_HTML` (declared in
+   * `lambdas/web.ts`) and adds where to sign in, from its environment.
    */
   private addPlayground(): ServiceFunction | undefined {
     const entry = fromRoot('lambdas', 'web.ts');
@@ -199,9 +218,15 @@ export class SmslintStack extends Stack {
       entry,
       description: 'smslint: the playground page',
       reservedConcurrency: 5,
+      environment: { SIGN_IN_URL: this.signIn.url, SIGN_IN_CLIENT_ID: this.signIn.client.userPoolClientId },
       define: { PLAYGROUND_HTML: JSON.stringify(renderPlaygroundPage()) },
     });
-    this.api.addRoute({ method: 'GET', path: '/', handler: web.function });
+    this.pageApi.addRoute({
+      method: 'GET',
+      path: '/',
+      handler: web.function,
+      openBecause: 'A browser loads the page before anyone can sign in: it is the same static page for everyone, with no data and no secret (a public client id); every call it makes needs the ID token.',
+    });
     return web;
   }
 
@@ -210,6 +235,11 @@ export class SmslintStack extends Stack {
       'Api5xx',
       this.api.api.metricServerError({ period: ALARM_PERIOD, statistic: 'Sum' }),
       'The API answered 5xx: a function failed or timed out.',
+    );
+    this.alarms.alarmOn(
+      'PageApi5xx',
+      this.pageApi.api.metricServerError({ period: ALARM_PERIOD, statistic: 'Sum' }),
+      "The people's API answered 5xx: a function failed or timed out.",
     );
     this.alarms.alarmOn(
       'DispatchErrors',
@@ -239,6 +269,14 @@ function loadStackConfig(templatesDir: string, configPath: string | undefined): 
     if (!(error instanceof SourceError)) throw error;
     throw new DeployGateError(`smslint config: ${error.message}`);
   }
+}
+
+/** A list from the cdk context: an array in cdk.json, or comma-separated text from `-c key=a,b`. */
+function contextList(stack: Stack, key: string): string[] | undefined {
+  const value: unknown = stack.node.tryGetContext(key);
+  if (value === undefined) return undefined;
+  const list = Array.isArray(value) ? value : String(value).split(',');
+  return list.map((item) => String(item).trim()).filter((item) => item !== '');
 }
 
 /** An API Gateway model from one of the JSON Schemas the handlers validate with. */

@@ -5,6 +5,7 @@
 import type { Category, Finding, LintResult, Template } from '../engine';
 import { applyFixes } from '../engine/fixes';
 import { ApiError, apiBaseFor, createApi, type VersionView } from './api';
+import { createSignIn, signInConfigOf, type SignInFlow } from './auth';
 import { element } from './dom';
 import { renderFindings } from './findings';
 import { encodingRuleId, renderBackdrop } from './highlight';
@@ -22,6 +23,12 @@ const LINT_DEBOUNCE_MS = 250;
 
 const language = interfaceLanguage(navigator.language);
 const strings = stringsFor(language);
+const base = apiBaseFor(location.pathname);
+const signInConfig = signInConfigOf(document);
+// In AWS only: the page was served with where to sign in. Its callback URL is the page's own.
+const signIn =
+  signInConfig &&
+  createSignIn(signInConfig, `${location.origin}${base}/`, { storage: sessionStorage, fetch: fetch.bind(window), navigate: (url) => location.assign(url), now: Date.now });
 
 function byId<T extends HTMLElement>(id: string): T {
   const node = document.getElementById(id);
@@ -50,8 +57,9 @@ const principalInput = byId<HTMLInputElement>('principal');
 const historyStatus = byId('history-status');
 const comparison = byId('comparison');
 
-// Locally the principal header says who calls (to approve, someone other than the writer); in AWS the signature does.
-const api = createApi(apiBaseFor(location.pathname), (): Record<string, string> => {
+// Locally the principal header says who calls (to approve, someone other than the writer); in AWS the signed-in person's ID token does.
+const api = createApi(base, (): Record<string, string> => {
+  if (signIn) return signIn.authorization();
   const principal = principalInput.value.trim();
   return principal ? { 'x-smslint-principal': principal } : {};
 });
@@ -349,6 +357,25 @@ byId('test-form').addEventListener('submit', (event) => {
   event.preventDefault();
   void sendTest();
 });
+/** The account line and its button, after finishing a sign-in if the hosted sign-in just sent the person back. */
+async function showAccount(flow: SignInFlow): Promise<void> {
+  const name = byId('account-name');
+  const button = byId('sign-in');
+  byId('account').hidden = false;
+  button.addEventListener('click', () => (flow.current() ? flow.signOut() : void flow.signIn()));
+  try {
+    await flow.complete(location.search);
+  } catch (error) {
+    name.textContent = error instanceof Error ? error.message : String(error);
+  }
+  // The code and state are spent: out of the address bar and the history.
+  if (location.search) window.history.replaceState(null, '', location.pathname);
+  const session = flow.current();
+  if (session) name.textContent = format(strings.signedInAs, { name: session.username });
+  button.textContent = session ? strings.signOut : strings.signIn;
+}
+
+if (signIn) void showAccount(signIn);
 // The outbox exists only in local mode: that is where a test can go without reaching a phone,
 // and where the principal is a header anyone may set.
 api.outbox().then(

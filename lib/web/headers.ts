@@ -20,14 +20,15 @@ function hashSources(blocks: readonly string[]): string {
 
 /**
  * The Content-Security-Policy of a page whose script and style are inline: only those exact
- * blocks may run (by hash), the page may only call its own origin, and nothing may frame it.
+ * blocks may run (by hash), the page may only call its own origin and `connectTo` (the
+ * hosted sign-in's token endpoint, in AWS), and nothing may frame it.
  */
-export function contentSecurityPolicy(html: string): string {
+export function contentSecurityPolicy(html: string, connectTo: readonly string[] = []): string {
   return [
     "default-src 'none'",
     `script-src ${hashSources(inlineBlocks(html, 'script'))}`,
     `style-src ${hashSources(inlineBlocks(html, 'style'))}`,
-    "connect-src 'self'",
+    ["connect-src 'self'", ...connectTo].join(' '),
     "img-src data:",
     "base-uri 'none'",
     "form-action 'none'",
@@ -36,10 +37,10 @@ export function contentSecurityPolicy(html: string): string {
 }
 
 /** The response headers of an HTML page served by the local server and the web Lambda. */
-export function pageHeaders(html: string): Record<string, string> {
+export function pageHeaders(html: string, connectTo: readonly string[] = []): Record<string, string> {
   return {
     'content-type': 'text/html; charset=utf-8',
-    'content-security-policy': contentSecurityPolicy(html),
+    'content-security-policy': contentSecurityPolicy(html, connectTo),
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'cache-control': 'no-cache',

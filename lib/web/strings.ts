@@ -96,6 +96,9 @@ const en = {
   configDefaultCategory: 'Default category',
   configHash: 'Configuration {hash}',
   networkError: 'The service did not answer ({message}).',
+  signIn: 'Sign in',
+  signOut: 'Sign out',
+  signedInAs: 'Signed in as {name}',
 };
 
 export type StringKey = keyof typeof en;
@@ -229,6 +232,9 @@ const fr: Record<StringKey, string> = {
   configDefaultCategory: 'Catégorie par défaut',
   configHash: 'Configuration {hash}',
   networkError: 'Le service n’a pas répondu ({message}).',
+  signIn: 'Se connecter',
+  signOut: 'Se déconnecter',
+  signedInAs: 'Connecté en tant que {name}',
 };
 
 const tables: Record<string, Strings> = { en: { ...en, ruleNames: enRuleNames }, fr: { ...fr, ruleNames: frRuleNames } };

@@ -80,6 +80,33 @@ describe('toServiceRequest', () => {
     expect(withIdentity(arn, { 'X-Smslint-Principal': 'someone-else' }).principal).toBe(arn);
     expect(withIdentity(null, { 'X-Smslint-Principal': 'someone-else' }).principal).toBeNull();
   });
+
+  test('an IAM caller carries no groups: its policy decided what it may call', () => {
+    expect(withIdentity(arn)).not.toHaveProperty('groups');
+  });
+
+  describe('through the Cognito authorizer', () => {
+    /** The request context API Gateway builds from a verified ID token (IAM identity fields are null there). */
+    const withClaims = (claims: Record<string, string>, headers: Record<string, string> = {}) =>
+      toServiceRequest(event({ headers, requestContext: { identity: { userArn: null }, authorizer: { claims } } as unknown as APIGatewayProxyEvent['requestContext'] }));
+    const alice = { sub: '8f1c2d3e-0000-4000-8000-000000000001', 'cognito:username': 'alice.martin', email: 'alice@example.com' };
+
+    test('the principal is cognito:<username>, whatever the headers say', () => {
+      expect(withClaims(alice, { 'X-Smslint-Principal': 'someone-else' })).toMatchObject({ principal: 'cognito:alice.martin', groups: [] });
+    });
+
+    test.each([
+      ['one group', 'writers', ['writers']],
+      ['several, as REST APIs write them', 'writers,approvers', ['writers', 'approvers']],
+      ['several, as HTTP APIs write arrays', '[approvers senders]', ['approvers', 'senders']],
+    ])('cognito:groups with %s', (_name, groups, expected) => {
+      expect(withClaims({ ...alice, 'cognito:groups': groups }).groups).toEqual(expected);
+    });
+
+    test('claims without a username name nobody: nothing is recorded as someone', () => {
+      expect(withClaims({ sub: alice.sub, 'cognito:groups': 'writers' })).toMatchObject({ principal: null, groups: ['writers'] });
+    });
+  });
 });
 
 describe('toApiGatewayModelSchema', () => {

@@ -58,6 +58,8 @@ export interface CallOptions {
   body?: unknown;
   /** The caller; `null` for a request no adapter could identify. */
   principal?: string | null;
+  /** The Cognito groups of a signed-in person; absent for IAM and local callers. */
+  groups?: readonly string[];
   /** A raw body, sent as is. */
   raw?: string;
   headers?: Record<string, string>;
@@ -69,7 +71,7 @@ export async function call(
   handle: (request: ServiceRequest) => Promise<ServiceResponse>,
   method: string,
   path: string,
-  { body, raw, headers = {}, query = {}, principal = SUBMITTER }: CallOptions = {},
+  { body, raw, headers = {}, query = {}, principal = SUBMITTER, groups }: CallOptions = {},
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are read field by field in assertions
 ): Promise<{ status: number; headers: Record<string, string>; json: any }> {
   const text = raw ?? (body === undefined ? null : JSON.stringify(body));
@@ -80,6 +82,7 @@ export async function call(
     headers: { ...(text === null ? {} : { 'content-type': 'application/json' }), ...headers },
     body: text,
     principal,
+    ...(groups && { groups }),
   });
   return { status: response.status, headers: response.headers, json: JSON.parse(response.body) };
 }

@@ -36,7 +36,9 @@ test('every acknowledgement names one rule (narrowed to one item where the rule 
   expect(new Set(acknowledged.map(({ id }) => id.replace(/^Annotation::/, '')))).toEqual(
     new Set([
       'AwsSolutions-APIG3',
+      'AwsSolutions-APIG4',
       'AwsSolutions-COG4',
+      'AwsSolutions-COG8',
       'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
       'AwsSolutions-IAM5[Resource::*]',
       'AwsSolutions-L1',

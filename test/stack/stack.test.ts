@@ -13,6 +13,7 @@ import { templateRoutes } from '../../lib/service/template-routes';
 import { DeployGateError } from '../../lib/stack/deploy-gate';
 import { SmslintStack } from '../../lib/stack/smslint-stack';
 import { emptyTemplatesDir } from './no-templates';
+import type { ServiceApi } from '../../lib/stack/api';
 import type { ServiceFunction } from '../../lib/stack/service-function';
 
 interface Statement {
@@ -103,7 +104,7 @@ describe('the functions', () => {
 
   test('every log group has a retention period', () => {
     const groups = Object.values(template.findResources('AWS::Logs::LogGroup'));
-    expect(groups.length).toBe(5); // four functions + API access logs
+    expect(groups.length).toBe(6); // four functions + the access logs of the two APIs
     for (const group of groups) expect(group.Properties.RetentionInDays).toBeGreaterThan(0);
   });
 });
@@ -180,17 +181,34 @@ describe('the API', () => {
     ['POST', '/v1/templates/{templateId}/versions/{version}/relint', 'templates'],
     ['POST', '/v1/templates/{templateId}/versions/{version}/retire', 'templates'],
     ['POST', '/v1/templates/{templateId}/dispatch', 'dispatch'],
-    ['GET', '/', 'web'],
   ] as const;
+  const apis = { 'the IAM API': () => stack.api, "the people's API": () => stack.pageApi };
+  const methodsOf = (api: ServiceApi) =>
+    Object.values(template.findResources('AWS::ApiGateway::Method', { Properties: { RestApiId: { Ref: stack.getLogicalId(api.api.node.defaultChild as never) } } }));
 
-  test('every method requires IAM authorization and goes through the request validator', () => {
-    const methods = Object.values(template.findResources('AWS::ApiGateway::Method'));
+  test('every method of the IAM API requires a SigV4 signature and goes through the request validator', () => {
+    const methods = methodsOf(stack.api);
     expect(methods).toHaveLength(routes.length);
     for (const { Properties } of methods) {
       expect(Properties.AuthorizationType).toBe('AWS_IAM');
-      expect(Properties.RequestValidatorId).toEqual({ Ref: expect.any(String) });
+      expect(Properties.RequestValidatorId).toEqual({ Ref: stack.getLogicalId(stack.api.api.node.findChild('Validator').node.defaultChild as never) });
     }
-    template.resourcePropertiesCountIs('AWS::ApiGateway::RequestValidator', { ValidateRequestBody: true, ValidateRequestParameters: true }, 1);
+    template.resourcePropertiesCountIs('AWS::ApiGateway::RequestValidator', { ValidateRequestBody: true, ValidateRequestParameters: true }, 2);
+  });
+
+  test("the people's API has the same routes and the page, each through its request validator", () => {
+    const methods = methodsOf(stack.pageApi);
+    expect(methods).toHaveLength(routes.length + 1);
+    for (const { Properties } of methods) {
+      expect(Properties.RequestValidatorId).toEqual({ Ref: stack.getLogicalId(stack.pageApi.api.node.findChild('Validator').node.defaultChild as never) });
+    }
+  });
+
+  test('GET / of the people\'s API is served by the web function', () => {
+    const node = stack.pageApi.api.root.node.findChild('GET');
+    const cfn = template.findResources('AWS::ApiGateway::Method')[stack.getLogicalId(node.node.defaultChild as never)];
+    expect(JSON.stringify(cfn.Properties.Integration.Uri)).toContain(logicalId(stack.web!));
+    expect(stack.api.api.root.node.tryFindChild('GET')).toBeUndefined();
   });
 
   test("the API routes to each function exactly the routes its handler serves", () => {
@@ -211,12 +229,14 @@ describe('the API', () => {
     }
   });
 
-  test.each(routes)('%s %s is served by the %s function', (method, path, fn) => {
-    const node = stack.api.api.root.resourceForPath(path).node.findChild(method);
-    const cfn = template.findResources('AWS::ApiGateway::Method')[stack.getLogicalId(node.node.defaultChild as never)];
-    expect(JSON.stringify(cfn.Properties.Integration.Uri)).toContain(logicalId(stack[fn]!));
-    const pathParameters = [...path.matchAll(/\{(\w+)\}/g)].map((match) => `method.request.path.${match[1]}`);
-    for (const parameter of pathParameters) expect(cfn.Properties.RequestParameters[parameter]).toBe(true);
+  describe.each(Object.entries(apis))('%s', (_name, apiOf) => {
+    test.each(routes)('%s %s is served by the %s function', (method, path, fn) => {
+      const node = apiOf().api.root.resourceForPath(path).node.findChild(method);
+      const cfn = template.findResources('AWS::ApiGateway::Method')[stack.getLogicalId(node.node.defaultChild as never)];
+      expect(JSON.stringify(cfn.Properties.Integration.Uri)).toContain(logicalId(stack[fn]));
+      const pathParameters = [...path.matchAll(/\{(\w+)\}/g)].map((match) => `method.request.path.${match[1]}`);
+      for (const parameter of pathParameters) expect(cfn.Properties.RequestParameters[parameter]).toBe(true);
+    });
   });
 
   test('request bodies are checked against models made from the handlers own JSON Schemas', () => {
@@ -294,12 +314,12 @@ describe('the API', () => {
 });
 
 describe('alarms', () => {
-  test('API 5xx, dispatch errors and dispatch failures alarm to an encrypted topic', () => {
+  test('5xx of either API, dispatch errors and dispatch failures alarm to an encrypted topic', () => {
     const topicId = stack.getLogicalId(stack.alarms.topic.node.defaultChild as never);
     template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
     template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((alarm) => alarm.Properties);
-    expect(alarms.map((alarm) => alarm.MetricName).sort()).toEqual(['5XXError', 'DispatchFailures', 'Errors']);
+    expect(alarms.map((alarm) => alarm.MetricName).sort()).toEqual(['5XXError', '5XXError', 'DispatchFailures', 'Errors']);
     for (const alarm of alarms) expect(alarm.AlarmActions).toEqual([{ Ref: topicId }]);
     template.hasResourceProperties('AWS::Logs::MetricFilter', {
       LogGroupName: { Ref: stack.getLogicalId(stack.dispatch.logGroup.node.defaultChild as never) },

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { lint, type Finding } from '../../lib/engine';
 import { apiBaseFor } from '../../lib/web/api';
+import { withSignInConfig } from '../../lib/web/auth';
 import { cardsOf, excerptOf } from '../../lib/web/findings';
 import { contentSecurityPolicy, pageHeaders } from '../../lib/web/headers';
 import { runsOf } from '../../lib/web/highlight';
@@ -55,12 +56,25 @@ describe('the page builder', () => {
 });
 
 describe('the web Lambda', () => {
-  it('serves the page compiled in at bundle time, with its headers', async () => {
+  it('serves the page compiled in at bundle time with where to sign in, and lets it reach only the hosted sign-in besides its own origin', async () => {
     const html = renderPlaygroundPage();
+    const signIn = { url: 'https://smslint-111122223333.auth.eu-west-3.amazoncognito.com', clientId: '4example0client0id0abcdefgh' };
     Object.assign(globalThis, { PLAYGROUND_HTML: html });
-    // Required after the global is set: the module reads it when it loads, as in the bundle.
-    const { handler } = require('../../lambdas/web') as { handler: () => Promise<unknown> };
-    await expect(handler()).resolves.toEqual({ statusCode: 200, headers: pageHeaders(html), body: html });
+    const saved = { ...process.env };
+    Object.assign(process.env, { POWERTOOLS_SERVICE_NAME: 'smslint', SIGN_IN_URL: signIn.url, SIGN_IN_CLIENT_ID: signIn.clientId });
+    let handler: () => Promise<{ headers: Record<string, string>; body: string }>;
+    try {
+      // Required after the global and the environment are set: the module reads them when it loads, as in the bundle.
+      ({ handler } = require('../../lambdas/web'));
+    } finally {
+      process.env = saved;
+    }
+    const served = withSignInConfig(html, signIn);
+    await expect(handler()).resolves.toEqual({ statusCode: 200, headers: pageHeaders(served, [signIn.url]), body: served });
+    const { headers, body } = await handler();
+    expect(headers['content-security-policy']).toContain(`connect-src 'self' ${signIn.url};`);
+    // The config is outside the inline blocks, so their hashes still allow them.
+    expect(between(body, '<script>', '</script>')).toBe(between(html, '<script>', '</script>'));
   });
 });
 
