@@ -25,11 +25,11 @@ ruleTester('spam-likeness', {
     },
     {
       body: 'URGENT: your account has been suspended. Verify your details at secure-bank-verify.com within 24 hours.',
-      errors: [{ text: 'secure-bank-verify.com', message: 'A link on an unfamiliar domain, a short deadline, and wording common in spam:' }],
+      errors: [{ text: 'secure-bank-verify.com', message: 'A link on an unfamiliar domain, a short deadline, and capitals or exclamation marks:' }],
     },
     {
       body: 'FREE entry to win a new iPhone! Txt WIN to 87121 now. T&Cs apply.',
-      errors: [{ text: '87121', message: 'A number to call or text, capitals or exclamation marks, and a prize or something free:' }],
+      errors: [{ text: '87121', message: 'A number to call or text, a prize or something free, and capitals or exclamation marks:' }],
     },
     {
       body: parcel,

@@ -518,18 +518,61 @@ function alarmLabels(reading: Reading): Span[] {
 }
 
 const NOT_A_LETTER = /[^\p{L}]+/u;
+/** What may stand between a keyword and the word that leads it: spaces and quote marks. */
+const KEYWORD_GAP = /^[\s"'«»“”‘’]*$/;
+/** The sender's name before the message ("ORACLE: Bonjour…", "SUNU YOON - Nouvelle…"): at most this many words. */
+const SENDER_WORDS = 4;
+const SENDER_PREFIX = /^[^:\n]*?(?::| [-–] )/;
+/** A sign-off after a dash at the very end ("… - IHCI", "-Atlanta Municipal Court"). */
+const SIGN_OFF = /(?:^|\s)[-–—]\s?[^-–—.!?\n]*$/;
 
-/** Words of four or more capitals that are not an acronym, a brand or an opt-out keyword. */
+/**
+ * Words of four or more capitals that are not an acronym, a brand, an opt-out keyword, a
+ * keyword to type or a code ("reply CANCEL", "code BIENVENUE"), nor the sender's name
+ * before the message or in its sign-off (spec, Clarifications: Capitals).
+ */
 function shouting(reading: Reading, context: DiscourseInput): Span[] {
   const words: Span[] = [];
   let brand: Set<string> | undefined;
+  let names: Span[] | undefined;
   for (const capitals of reading.index.capitals) {
     const word = reading.text.slice(capitals.start, capitals.end);
     if (reading.lexicon.allowedCapitals.has(word) || context.config.allowedCapitals.has(word)) continue;
     brand ??= new Set((context.template.sender ?? '').toUpperCase().split(NOT_A_LETTER));
-    if (!brand.has(word)) words.push(capitals);
+    if (brand.has(word) || isTypedKeyword(reading, capitals)) continue;
+    names ??= senderNames(reading);
+    if (!names.some((name) => within(capitals, name))) words.push(capitals);
   }
   return words;
+}
+
+function isTypedKeyword({ index, text, lexicon }: Reading, capitals: Span): boolean {
+  const k = bisect(index.starts.length, (i) => index.starts[i] < capitals.start) - 1;
+  return k >= 0 && lexicon.keywordLeads.has(index.lower.slice(index.starts[k], index.ends[k])) && KEYWORD_GAP.test(text.slice(index.ends[k], capitals.start));
+}
+
+/**
+ * Where the sender names itself: a short prefix before a colon or a dash, a short sign-off
+ * after a final dash, and a short last sentence holding a sign-off word ("L'équipe BIMP.").
+ */
+function senderNames({ text, index, sentences, lexicon }: Reading): Span[] {
+  const wordsIn = (span: Span) => bisect(index.starts.length, (k) => index.starts[k] < span.end) - bisect(index.starts.length, (k) => index.starts[k] < span.start);
+  const spans: Span[] = [];
+  const prefix = SENDER_PREFIX.exec(text);
+  if (prefix && wordsIn({ start: 0, end: prefix[0].length }) <= SENDER_WORDS) spans.push({ start: 0, end: prefix[0].length });
+  const signOff = SIGN_OFF.exec(text);
+  if (signOff && wordsIn({ start: signOff.index, end: text.length }) <= SENDER_WORDS) spans.push({ start: signOff.index, end: text.length });
+  const last = sentences[sentences.length - 1];
+  if (last && sentences.length > 1 && wordsIn(last) <= SENDER_WORDS) {
+    const first = bisect(index.starts.length, (k) => index.starts[k] < last.start);
+    for (let k = first; k < index.starts.length && index.starts[k] < last.end; k++) {
+      if (lexicon.signOffWords.has(index.lower.slice(index.starts[k], index.ends[k]))) {
+        spans.push(last);
+        break;
+      }
+    }
+  }
+  return spans;
 }
 
 /** Two or more exclamation marks anywhere: the span from the first to the last. */

@@ -1,6 +1,6 @@
 import { hashCode, hashMore, hashName, hashStart } from '../model/hash';
 import type { Category } from '../types';
-import type { Cue, Discourse } from './discourse';
+import type { Cue, Discourse, Span } from './discourse';
 import { bisect } from './lexicon';
 
 /** Receives the features of one text: a hashed name, its value, and where in the text it stands. */
@@ -54,8 +54,25 @@ export function toneFeatures(discourse: Discourse, masked: string, category: Cat
       sink.named(hashes.at[place], `c=${hashes.name}@${place}`);
     }
   }
+  if (main) wordsBeforeFeature(discourse, main, sink);
   wordFeatures(discourse, masked, sink);
 }
+
+/**
+ * How many words stand before the main request, in ranges: a reason stated elsewhere
+ * needs words before the request, and a message that opens on its request has none.
+ */
+function wordsBeforeFeature(discourse: Discourse, main: Span, sink: FeatureSink): void {
+  const { starts } = discourse.index;
+  const before = bisect(starts.length, (k) => starts[k] < main.start);
+  const range = before === 0 ? '0' : before <= 3 ? '1-3' : before <= 8 ? '4-8' : before <= 16 ? '9-16' : '17+';
+  const hashes = (wordsBeforeHashes[range] ??= { name: `n=pre${range}`, hash: hashName(`n=pre${range}`) });
+  sink.add(hashes.hash, 1, 0, 0);
+  sink.named?.(hashes.hash, hashes.name);
+}
+
+/** The range features' hashes, made once each. */
+const wordsBeforeHashes: Record<string, { name: string; hash: number }> = {};
 
 interface CueHashes {
   name: string;

@@ -29,6 +29,10 @@ export interface Lexicon {
   determiners: ReadonlySet<string>;
   /** Upper-cased words that may be written in capitals: acronyms and opt-out keywords. */
   allowedCapitals: ReadonlySet<string>;
+  /** Words after which capitals are a keyword to type or a code ("reply CANCEL", "code BIENVENUE"). */
+  keywordLeads: ReadonlySet<string>;
+  /** Words of a sign-off ("The ACME team", "L'équipe BIMP", "Regards, NHS Fife"). */
+  signOffWords: ReadonlySet<string>;
 
   /** Words that may open a clause before its verb: "and", "then", "et", "puis". */
   clauseOpeners: ReadonlySet<string>;
@@ -241,6 +245,8 @@ function compile(locale: LocaleData): Lexicon {
     determiners: lowerSet(words.determiners),
     clauseOpeners: lowerSet(words.clauseOpeners),
     allowedCapitals: new Set([...words.acronyms, ...words.optOutKeywords].map((word) => word.toUpperCase())),
+    keywordLeads: lowerSet(words.keywordLeads),
+    signOffWords: lowerSet(words.signOffWords),
 
     notImperative: sticky(words.notImperatives),
     imperativeForm: sticky(words.imperativeForms),
