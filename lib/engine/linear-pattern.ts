@@ -1,4 +1,4 @@
-import { RE2JS } from 're2js';
+import type { RE2JS } from 're2js';
 
 /**
  * Above this RE2 program size (about one instruction per character or class a match may
@@ -12,9 +12,12 @@ export const MAX_PATTERN_PROGRAM = 2000;
  * `(a|a)*` can stall a request. Throws, saying why, for what RE2 cannot run
  * (backreferences, lookaround) and for a program over `MAX_PATTERN_PROGRAM`. RE2JS is pure
  * JavaScript (no native or WebAssembly part to load in Lambda: esbuild bundles it like any
- * module), a maintained port of RE2.
+ * module), a maintained port of RE2. Required on the first pattern: loading it costs more
+ * than a lint, and most templates have none.
  */
 function compileLinear(pattern: string): RE2JS {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- required on first need, not at load
+  const { RE2JS } = require('re2js') as typeof import('re2js');
   let compiled: RE2JS;
   try {
     compiled = RE2JS.compile(RE2JS.translateRegExp(pattern));
