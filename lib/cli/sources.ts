@@ -105,7 +105,7 @@ function* loadJsonLines(text: string, name: string): Generator<LoadedTemplate> {
     if (content.trim() !== '') {
       const template = parseJson(content, name, line);
       const locateBody = jsonBodyLocator(text, start + firstValueOffset(content), positionOf);
-      yield { source: `${name}:${line}`, line, template, ...(locateBody && { locateBody }) };
+      yield { source: `${name}:${line}`, line, template, locateBody };
     }
     start = end + 1;
   }

@@ -1,18 +1,21 @@
-import { configSchema, type Config } from './schemas/config';
+import type { Config } from './schemas/config';
 import type { Category, ResolvedConfig, SeveritySetting } from './types';
 import { rules as registry } from './rules';
 import type { Rule } from './types';
-import { InputError, assertWellFormed, compile, problemsOf, type InputProblem, type ValidateFunction } from './validate';
+import { runtimeAjv } from './runtime-ajv';
+import { builtInRuleOptions, config as configValidator } from './schemas/validators.generated';
+import { InputError, assertWellFormed, problemsOf, type InputProblem, type ValidateFunction } from './validate';
 
-const validateConfigShape = compile<Config>(configSchema);
-/** Each rule's options validator, compiled on first use and kept with the rule. */
+const validateConfigShape = configValidator as ValidateFunction<Config>;
+/** A custom rule's options validator, compiled on first use and kept with the rule; the built-in rules' are generated. */
 const optionValidators = new WeakMap<Rule, ValidateFunction<unknown>>();
 
 function optionsValidatorOf(rule: Rule): ValidateFunction<unknown> | undefined {
   if (!rule.meta.optionsSchema) return undefined;
+  if (registry[rule.meta.id] === rule) return builtInRuleOptions[rule.meta.id];
   let validate = optionValidators.get(rule);
   if (!validate) {
-    validate = compile(rule.meta.optionsSchema);
+    validate = runtimeAjv().compile(rule.meta.optionsSchema);
     optionValidators.set(rule, validate);
   }
   return validate;

@@ -12,8 +12,8 @@ export { rules, builtInRules } from './rules';
 export { supportedLanguages, builtInLocales, localeFor, type LocaleData } from './locales';
 export { InputError, wellFormedProblem, wellFormedProblems, type InputProblem } from './validate';
 export { variablesValidator } from './sms/variables';
-/** For adapters that validate their own inputs with the engine's one ajv (a second would cost cold-start time). */
-export { compile, problemsOf, linearRegExp } from './validate';
+/** For adapters that validate their own inputs (with generated validators) and name each bad field as the engine does. */
+export { problemsOf } from './validate';
 export { templateSchema } from './schemas/template';
 export { configSchema } from './schemas/config';
 export { analyseText, type Placeholder, type TextAnalysis } from './text';

@@ -4,13 +4,13 @@ import { decideTone, namedToneFeatures, scorerOf, type ToneDecisions } from './c
 import { builtInLocales, formatMessage, type LocaleData } from './locales';
 import { namedSpamFeatures, spamScorerOf } from './spam/reading';
 import { rules as registry } from './rules';
-import { templateSchema } from './schemas/template';
 import { normaliseText, type NormalisedText } from './normalise';
 import { measure, type Measurement } from './sms/segments';
 import { variablesInfo } from './sms/variables';
 import { analyseText, type TextAnalysis } from './text';
 import type { Category, Config, Finding, LintResult, Report, ResolvedConfig, Rule, RuleContext, Severity, Template } from './types';
-import { InputError, assertWellFormed, compile } from './validate';
+import { template as templateValidator } from './schemas/validators.generated';
+import { InputError, assertWellFormed, type ValidateFunction } from './validate';
 import { ENGINE_VERSION } from './version';
 
 export interface LinterOptions {
@@ -42,7 +42,7 @@ export interface Linter {
   readonly version: string;
 }
 
-const validateTemplateShape = compile<Template>(templateSchema);
+const validateTemplateShape = templateValidator as ValidateFunction<Template>;
 
 /**
  * Findings kept per rule in a result; the rest are counted in `omitted`. 64 KB of "x.co "
@@ -67,7 +67,9 @@ export function createLinter(options: LinterOptions = {}): Linter {
     rules[rule.meta.id] = rule;
   }
   const locales = new Map((options.locales ?? builtInLocales).map((locale) => [locale.language, locale]));
-  for (const locale of locales.values()) checkToneModel(locale);
+  // Models given here are checked now; the shipped ones are checked by the tests and each
+  // built on first use, as building one costs more than a lint.
+  for (const locale of locales.values()) if (!builtInLocales.includes(locale)) checkToneModel(locale);
   const languages = [...locales.keys()];
   const config = isResolved(options.config) ? options.config : resolveConfig(options.config, rules);
   const active: Record<Category, ActiveRule[]> = { transactional: activeRules(rules, config, 'transactional'), promotional: activeRules(rules, config, 'promotional') };

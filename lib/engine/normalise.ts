@@ -1,4 +1,3 @@
-import confusables from 'unhomoglyph/data.json';
 import { PLACEHOLDER_MASK, type Placeholder, type StrayBrace, type TextAnalysis } from './text';
 
 /**
@@ -20,11 +19,13 @@ let skeletons: Map<string, string> | undefined;
  * Unicode's confusables (UTS #39, through `unhomoglyph`'s copy of confusables.txt), kept to
  * non-ASCII characters whose prototype is one ASCII letter or digit: Cyrillic `а` reads `a`.
  * ASCII is left alone (the full skeleton maps `m` to `rn` and `I` to `l`, which would break
- * every word list), and so are ligatures such as `œ`, which French spells on purpose.
+ * every word list), and so are ligatures such as `œ`, which French spells on purpose. Read
+ * on the first non-ASCII text: an ASCII one never needs it.
  */
 function skeletonOf(char: string): string | undefined {
   skeletons ??= new Map(
-    Object.entries(confusables as Record<string, string>).filter(([from, to]) => from.codePointAt(0)! > 0x7f && /^[A-Za-z0-9]$/.test(to)),
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- required on first need, not at load
+    Object.entries(require('unhomoglyph/data.json') as Record<string, string>).filter(([from, to]) => from.codePointAt(0)! > 0x7f && /^[A-Za-z0-9]$/.test(to)),
   );
   return skeletons.get(char);
 }

@@ -1,5 +1,4 @@
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
-import { RE2JS } from 're2js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { NOT_BLANK } from './schemas/template';
 
 /** One problem with an input, named by the JSON pointer of the field (`/locale`, `/suppress/0/reason`). */
@@ -19,93 +18,6 @@ export class InputError extends Error {
     super(`invalid ${what}: ${problems.map((p) => `${p.path || '(root)'} ${p.message}`).join('; ')}`);
     this.name = 'InputError';
   }
-}
-
-/**
- * One ajv for the engine's own schemas, made on first need. Schemas are not checked
- * against the meta-schema at each compile (tests compile them all): compiling the
- * 2020-12 meta-schema is the largest cost of a cold start, so it is left to the first
- * explicit `validateSchema` (a template's `variables`).
- */
-let sharedAjv: Ajv2020 | undefined;
-
-export function engineAjv(): Ajv2020 {
-  sharedAjv ??= new Ajv2020({ allErrors: true, strict: false, validateSchema: false });
-  return sharedAjv;
-}
-
-/**
- * Above this RE2 program size (about one instruction per character or class a match may
- * take), a pattern is refused: matching costs the value's length times this at most.
- */
-export const MAX_PATTERN_PROGRAM = 2000;
-
-/**
- * Compiles a user's pattern (ECMAScript syntax, as JSON Schema writes it) with RE2JS, whose
- * matching time is linear in the value whatever the pattern: no backtracking, so no
- * `(a|a)*` can stall a request. Throws, saying why, for what RE2 cannot run
- * (backreferences, lookaround) and for a program over `MAX_PATTERN_PROGRAM`. RE2JS is pure
- * JavaScript (no native or WebAssembly part to load in Lambda: esbuild bundles it like any
- * module), a maintained port of RE2.
- */
-function compileLinear(pattern: string): RE2JS {
-  let compiled: RE2JS;
-  try {
-    compiled = RE2JS.compile(RE2JS.translateRegExp(pattern));
-  } catch (error) {
-    throw new Error(`is not a pattern a linear-time engine can run (${error instanceof Error ? error.message : String(error)}): backreferences and lookaround are not supported`);
-  }
-  const size = compiled.programSize();
-  if (size > MAX_PATTERN_PROGRAM) throw new Error(`is too large a pattern (${size} RE2 instructions, at most ${MAX_PATTERN_PROGRAM})`);
-  return compiled;
-}
-
-/**
- * ajv's `code.regExp`: tests with RE2JS (`code` names it in standalone code, which is not
- * used). ajv shares compiled patterns by their `toString()`: it must name the pattern, or
- * every schema would test its values with the first pattern compiled.
- */
-export function linearRegExp(pattern: string): { test(value: string): boolean; toString(): string } {
-  const compiled = compileLinear(pattern);
-  return { test: (value) => compiled.matcher(value).find(), toString: () => `re2js:${pattern}` };
-}
-linearRegExp.code = 'linearRegExp';
-
-/** Why `pattern` cannot be a pattern of a user's schema, or undefined. */
-export function linearPatternProblem(pattern: string): string | undefined {
-  try {
-    compileLinear(pattern);
-    return undefined;
-  } catch (error) {
-    return (error as Error).message;
-  }
-}
-
-/**
- * The ajv for users' schemas (a template's `variables`): its patterns run on RE2JS. The
- * engine's own schemas keep the built-in RegExp: their few patterns are fixed and linear,
- * and `\S` must mean what ECMAScript says (RE2's `\s` knows no Unicode spaces).
- */
-let usersAjv: Ajv2020 | undefined;
-
-export function valuesAjv(): Ajv2020 {
-  usersAjv ??= new Ajv2020({ allErrors: true, strict: false, validateFormats: false, validateSchema: false, logger: false, code: { regExp: linearRegExp } });
-  return usersAjv;
-}
-
-/**
- * A validator compiled on its first call: a Lambda or a CLI run only pays for the schemas
- * it uses (most never see a config, rule options or a dispatch body), not for all at load.
- */
-export function compile<T>(schema: object): ValidateFunction<T> {
-  let compiled: ValidateFunction<T> | undefined;
-  const validate = ((data: unknown) => {
-    compiled ??= engineAjv().compile<T>(schema);
-    const valid = compiled(data);
-    validate.errors = compiled.errors;
-    return valid;
-  }) as ValidateFunction<T>;
-  return validate;
 }
 
 export function problemsOf(errors: ErrorObject[] | null | undefined): InputProblem[] {

@@ -14,8 +14,11 @@ export type LambdaName = keyof typeof lambdaEntries;
 
 /**
  * How every Lambda is bundled, shared by the CDK stack (`NodejsFunction.bundling`) and
- * `npm run bench` so the measured bundle is the deployed one. The Node 22 runtime ships
- * AWS SDK v3, so `@aws-sdk/*` stays external.
+ * `npm run bench` so the measured bundle is the deployed one. The AWS SDK clients are
+ * bundled, though the Node 22 runtime ships them: minified in the bundle, their ES module
+ * builds first, they load in 0.65-0.7x the time of requiring them from the runtime's
+ * node_modules (bench: templates 353 -> 248 ms over bare node, dispatch 383 -> 238), for
+ * 350-400 KiB more.
  */
 export const lambdaBundling = {
   platform: 'node',
@@ -26,5 +29,6 @@ export const lambdaBundling = {
   // French locale data written as UTF-8 rather than \u escapes: a few KiB less to load.
   charset: 'utf8',
   legalComments: 'none',
-  external: ['@aws-sdk/*'],
+  mainFields: ['module', 'main'],
+  external: [],
 } as const;

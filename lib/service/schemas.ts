@@ -51,6 +51,21 @@ export const batchLintRequestSchema = {
   },
 } as const;
 
+/*
+ * What the service itself checks of the lint requests: only the envelope. `lint` validates
+ * `template` and `config` with the engine's schemas and names each field, so they are not
+ * validated twice (API Gateway validates the whole body with the schemas above).
+ */
+export const lintEnvelopeSchema = {
+  ...lintRequestSchema,
+  properties: { template: { type: 'object' }, config: { type: 'object' } },
+} as const;
+
+export const batchLintEnvelopeSchema = {
+  ...batchLintRequestSchema,
+  properties: { ...batchLintRequestSchema.properties, config: { type: 'object' } },
+} as const;
+
 export const dispatchRequestSchema = {
   $id: 'https://smslint.dev/schemas/dispatch-request.json',
   title: 'Dispatch request',

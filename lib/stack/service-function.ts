@@ -80,6 +80,7 @@ export class ServiceFunction extends Construct {
         sourceMap: lambdaBundling.sourcemap,
         charset: Charset.UTF8,
         esbuildArgs: { '--legal-comments': lambdaBundling.legalComments },
+        mainFields: [...lambdaBundling.mainFields],
         externalModules: [...lambdaBundling.external],
         define: props.define,
         logLevel: LogLevel.WARNING,

@@ -2,9 +2,6 @@ import enCore from './en/core.json';
 import enSms from './en/sms.json';
 import frCore from './fr/core.json';
 import frSms from './fr/sms.json';
-import enTone from './en/tone-model.json';
-import frTone from './fr/tone-model.json';
-import enSpam from './en/spam-model.json';
 import type { LinearModelData } from '../model/linear';
 
 /** Message texts of one data file: rule id → message id → text with `{placeholders}`. */
@@ -32,12 +29,36 @@ export interface LocaleData {
   spamModel?: LinearModelData;
 }
 
-function locale(language: string, core: typeof enCore & LocaleFile, sms: typeof enSms & LocaleFile, toneModel: unknown, spamModel?: unknown): LocaleData {
-  return { language, messages: { ...core.messages, ...sms.messages }, core, sms, toneModel: toneModel as LinearModelData, spamModel: spamModel as LinearModelData | undefined };
+/**
+ * The models are read on first use (`require`, in a bundle too): they are most of the
+ * data (600 KB), and a run that lints only English never needs the French one.
+ */
+function locale(language: string, core: typeof enCore & LocaleFile, sms: typeof enSms & LocaleFile, readTone: () => unknown, readSpam?: () => unknown): LocaleData {
+  let toneModel: LinearModelData | undefined;
+  let spamModel: LinearModelData | undefined;
+  return {
+    language,
+    messages: { ...core.messages, ...sms.messages },
+    core,
+    sms,
+    get toneModel() {
+      toneModel ??= readTone() as LinearModelData;
+      return toneModel;
+    },
+    get spamModel() {
+      spamModel ??= readSpam?.() as LinearModelData | undefined;
+      return spamModel;
+    },
+  };
 }
 
+/* eslint-disable @typescript-eslint/no-require-imports -- `require` inside a function is what defers a file's load */
 /** English and French, as shipped. */
-export const builtInLocales: readonly LocaleData[] = [locale('en', enCore, enSms, enTone, enSpam), locale('fr', frCore, frSms, frTone)];
+export const builtInLocales: readonly LocaleData[] = [
+  locale('en', enCore, enSms, () => require('./en/tone-model.json'), () => require('./en/spam-model.json')),
+  locale('fr', frCore, frSms, () => require('./fr/tone-model.json')),
+];
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export const supportedLanguages = builtInLocales.map((data) => data.language);
 

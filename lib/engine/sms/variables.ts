@@ -1,4 +1,7 @@
-import { InputError, engineAjv, linearPatternProblem, problemsOf, valuesAjv, type InputProblem, type ValidateFunction } from '../validate';
+import { linearPatternProblem } from '../linear-pattern';
+import { runtimeAjv } from '../runtime-ajv';
+import { variablesSchema } from '../schemas/validators.generated';
+import { InputError, problemsOf, type InputProblem, type ValidateFunction } from '../validate';
 import { EXTENSION_SEPTETS, fitsGsm7, isGsm7Basic, isGsm7Extension, septetsOf } from './charset';
 
 /**
@@ -76,7 +79,7 @@ export function variablesValidator(variables: object): ValidateFunction {
   if (!validate) {
     variablesInfo(variables);
     const { $schema: _ignored, ...schema } = variables as Record<string, unknown>;
-    const ajv = valuesAjv();
+    const ajv = runtimeAjv();
     try {
       validate = ajv.compile(schema);
     } catch (error) {
@@ -146,9 +149,8 @@ function schemaProblems(variables: Record<string, unknown>): InputProblem[] {
   }
   problems.push(...refTargetProblems(variables, refTargets));
   const { $schema: _ignored, ...schema } = variables;
-  const ajv = engineAjv();
-  if (!ajv.validateSchema(schema)) {
-    problems.push(...problemsOf(ajv.errors).map((problem) => ({ path: `/variables${problem.path}`, message: problem.message })));
+  if (!variablesSchema(schema)) {
+    problems.push(...problemsOf(variablesSchema.errors).map((problem) => ({ path: `/variables${problem.path}`, message: problem.message })));
   }
   return problems;
 }
