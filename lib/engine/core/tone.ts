@@ -1,6 +1,6 @@
 import type { LocaleData } from '../locales';
 import { hashName } from '../model/hash';
-import { LinearModel, scorerFor, sigmoid, type LinearScorer } from '../model/linear';
+import { scorerFor, sigmoid, type LinearScorer, type Located } from '../model/linear';
 import type { Category, RuleContext } from '../types';
 import { discourseOf, type Discourse, type DiscourseInput, type Span } from './discourse';
 import { namedFeatures, toneFeatures, type FeatureSink } from './features';
@@ -47,17 +47,25 @@ export function scorerOf(locale: LocaleData): LinearScorer | undefined {
   return locale.toneModel && scorerFor(locale.toneModel, 'tone', TONE_OUTPUTS, locale.language);
 }
 
-/** Records where each known feature of a template first stands, once per feature: what explanations read. */
-export class LocatingSink implements FeatureSink {
-  readonly located: { row: number; start: number; end: number }[] = [];
-  private readonly seen = new Set<number>();
-  constructor(private readonly model: LinearModel) {}
-  add(hash: number, _value: number, start: number, end: number): void {
-    const row = this.model.rowOf(hash);
-    if (row < 0 || this.seen.has(row)) return;
-    this.seen.add(row);
-    this.located.push({ row, start, end });
-  }
+/**
+ * Where each known feature of a template first stands, once per feature: what explanations
+ * read. The scoring pass noted it, unless the scorer has read another text since; then
+ * `emit` gives the features again.
+ */
+export function locatedFeatures(scorer: LinearScorer, stamp: number, emit: (sink: FeatureSink) => void): Located[] {
+  const noted = scorer.locatedIn(stamp);
+  if (noted) return noted;
+  const located: Located[] = [];
+  const seen = new Set<number>();
+  emit({
+    add(hash, _value, start, end) {
+      const row = scorer.model.rowOf(hash);
+      if (row < 0 || seen.has(row)) return;
+      seen.add(row);
+      located.push({ row, start, end });
+    },
+  });
+  return located;
 }
 
 /**
@@ -67,7 +75,7 @@ export class LocatingSink implements FeatureSink {
 export function decideTone(discourse: Discourse, masked: string, category: Category, locale: LocaleData): ToneDecisions {
   const scorer = scorerOf(locale);
   if (!scorer) return ruleDecisions(discourse);
-  scorer.begin();
+  const stamp = scorer.begin();
   toneFeatures(discourse, masked, category, scorer);
   const model = scorer.model;
   const logits = scorer.logits;
@@ -76,19 +84,15 @@ export function decideTone(discourse: Discourse, masked: string, category: Categ
   const hasOrder = discourse.requests.some((request) => request.kind !== 'question' && !request.conditional && !request.optional);
   const bare = bareRow >= 0 && hasOrder ? cta * (1 - rationale) : 0;
   const directive = sigmoid(logits[3] + bare * model.weights[bareRow * model.outputs.length + 3]);
-  let located: LocatingSink['located'] | undefined;
+  let located: Located[] | undefined;
   return {
     cta,
     rationale,
     consequence,
     directive,
     explain(output, towards, count = 3) {
-      // One pass over the features serves every explanation of this lint (up to five).
-      if (!located) {
-        const sink = new LocatingSink(model);
-        toneFeatures(discourse, masked, category, sink);
-        located = sink.located;
-      }
+      // One list serves every explanation of this lint (up to five).
+      located ??= locatedFeatures(scorer, stamp, (sink) => toneFeatures(discourse, masked, category, sink));
       const column = model.output(output);
       const width = model.outputs.length;
       const sign = towards ? 1 : -1;

@@ -1,6 +1,6 @@
 import { discourseOf, type Discourse, type DiscourseInput } from '../core/discourse';
 import { namedFeatures } from '../core/features';
-import { LocatingSink, type Contribution } from '../core/tone';
+import { locatedFeatures, type Contribution } from '../core/tone';
 import type { LocaleData } from '../locales';
 import { scorerFor, sigmoid, type LinearScorer } from '../model/linear';
 import { spamFeatures } from './features';
@@ -25,17 +25,14 @@ export interface SpamReading {
 export function readSpam(discourse: Discourse, masked: string, locale: LocaleData): SpamReading | undefined {
   const scorer = spamScorerOf(locale);
   if (!scorer) return undefined;
-  scorer.begin();
+  const stamp = scorer.begin();
   spamFeatures(discourse, masked, locale, scorer);
   const model = scorer.model;
   return {
     confidence: sigmoid(scorer.logits[0]),
     explain(count) {
-      // Only a template that fires is explained: a second pass, with spans, for it alone.
-      const sink = new LocatingSink(model);
-      spamFeatures(discourse, masked, locale, sink);
       const contributions: Contribution[] = [];
-      for (const { row, start, end } of sink.located) {
+      for (const { row, start, end } of locatedFeatures(scorer, stamp, (sink) => spamFeatures(discourse, masked, locale, sink))) {
         const weight = model.weights[row];
         if (weight > 0) contributions.push({ name: model.nameOf(row), weight, start, end });
       }
