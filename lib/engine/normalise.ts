@@ -59,6 +59,9 @@ export interface NormalisedText extends TextAnalysis {
   toOriginal(start: number, end: number): { start: number; end: number };
 }
 
+/** The offsets of an ASCII text, which is its own normal form. */
+const sameSpan = (start: number, end: number) => ({ start, end });
+
 /**
  * Normalises a text analysis once per lint. An ASCII text is its own normal form (the usual
  * case: no copy); otherwise only the non-ASCII characters are looked at, each once.
@@ -66,7 +69,7 @@ export interface NormalisedText extends TextAnalysis {
 export function normaliseText(text: TextAnalysis): NormalisedText {
   const { body, masked } = text;
   NON_ASCII.lastIndex = 0;
-  if (!NON_ASCII.test(masked)) return { ...text, toOriginal: (start, end) => ({ start, end }) };
+  if (!NON_ASCII.test(masked)) return { body, placeholders: text.placeholders, strayBraces: text.strayBraces, masked, toOriginal: sameSpan };
   const anchors: Anchor[] = [];
   const maskedPieces: string[] = [];
   const bodyPieces: string[] = [];
@@ -97,7 +100,7 @@ export function normaliseText(text: TextAnalysis): NormalisedText {
     normalisedLength += normalised.length;
     copiedUpTo = end;
   }
-  if (anchors.length === 0) return { ...text, toOriginal: (start, end) => ({ start, end }) };
+  if (anchors.length === 0) return { ...text, toOriginal: sameSpan };
   copyUpTo(masked.length);
   const toNormalised = (offset: number) => {
     const before = anchors[lastIndexWhere(anchors, (anchor) => anchor.original < offset)];

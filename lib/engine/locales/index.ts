@@ -75,24 +75,71 @@ const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{
 const PLURAL_BRANCH = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g;
 const pluralRules = new Map<string, Intl.PluralRules>();
 
+/** A message text cut once into what `formatMessage` fills: plain text, `{name}` slots and plural choices. */
+type MessagePiece = string | { slot: string } | { count: string; choice: string; branches: Map<string, string> };
+const SLOT = /\{(\w+)\}/g;
+const compiledMessages = new Map<string, MessagePiece[]>();
+const MAX_COMPILED_MESSAGES = 2000;
+
+function slotPieces(text: string): MessagePiece[] {
+  const pieces: MessagePiece[] = [];
+  let at = 0;
+  for (const slot of text.matchAll(SLOT)) {
+    pieces.push(text.slice(at, slot.index), { slot: slot[1] });
+    at = slot.index + slot[0].length;
+  }
+  pieces.push(text.slice(at));
+  return pieces.filter((piece) => piece !== '');
+}
+
+function compileMessage(text: string): MessagePiece[] {
+  const pieces: MessagePiece[] = [];
+  let at = 0;
+  for (const choice of text.matchAll(PLURAL)) {
+    pieces.push(...slotPieces(text.slice(at, choice.index)));
+    pieces.push({ count: choice[1], choice: choice[0], branches: new Map(Array.from(choice[2].matchAll(PLURAL_BRANCH), ([, category, branch]) => [category, branch])) });
+    at = choice.index + choice[0].length;
+  }
+  pieces.push(...slotPieces(text.slice(at)));
+  return pieces;
+}
+
 /**
- * Fills a message text: plural choices first, by the number in `data` and the plural rules
- * of `language` (French counts 0 and 1 as one, English only 1), then `{name}` slots. An
- * unknown slot, or a choice without its number, is left as written.
+ * Fills a message text: plural choices by the number in `data` and the plural rules of
+ * `language` (French counts 0 and 1 as one, English only 1), and `{name}` slots. An unknown
+ * slot, or a choice without its number, is left as written. Each text is cut into its
+ * pieces once: a lint formats a message per finding.
  *
  * @example
  * formatMessage('{count, plural, one {# point} other {# points}}', { count: 1 }, 'fr') // '1 point'
  */
 export function formatMessage(text: string, data: Record<string, string | number> = {}, language = 'en'): string {
-  return text
-    .replace(PLURAL, (choice, name: string, branches: string) => {
-      const count = Object.hasOwn(data, name) ? Number(data[name]) : Number.NaN;
-      if (Number.isNaN(count)) return choice;
-      const byCategory = new Map(Array.from(branches.matchAll(PLURAL_BRANCH), ([, category, branch]) => [category, branch]));
-      const branch = byCategory.get(`=${count}`) ?? byCategory.get(pluralCategory(language, count)) ?? byCategory.get('other') ?? choice;
-      return branch.replace(/#/g, String(count));
-    })
-    .replace(/\{(\w+)\}/g, (slot, name: string) => (Object.hasOwn(data, name) ? String(data[name]) : slot));
+  let pieces = compiledMessages.get(text);
+  if (!pieces) {
+    pieces = compileMessage(text);
+    // The locales' texts are a few hundred; a rule's own suggestion may be new each time.
+    if (compiledMessages.size < MAX_COMPILED_MESSAGES) compiledMessages.set(text, pieces);
+  }
+  let message = '';
+  for (const piece of pieces) {
+    if (typeof piece === 'string') message += piece;
+    else if ('slot' in piece) message += Object.hasOwn(data, piece.slot) ? String(data[piece.slot]) : `{${piece.slot}}`;
+    else {
+      const count = Object.hasOwn(data, piece.count) ? Number(data[piece.count]) : Number.NaN;
+      if (Number.isNaN(count)) message += fillSlots(piece.choice, data);
+      else {
+        const { branches } = piece;
+        const branch = branches.get(`=${count}`) ?? branches.get(pluralCategory(language, count)) ?? branches.get('other');
+        message += branch === undefined ? fillSlots(piece.choice, data) : branch.replace(/#/g, String(count));
+      }
+    }
+  }
+  return message;
+}
+
+/** A choice left as written still has its slots filled, as they were in the whole text. */
+function fillSlots(text: string, data: Record<string, string | number>): string {
+  return text.replace(SLOT, (slot, name: string) => (Object.hasOwn(data, name) ? String(data[name]) : slot));
 }
 
 function pluralCategory(language: string, count: number): Intl.LDMLPluralRule {

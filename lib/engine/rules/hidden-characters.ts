@@ -25,7 +25,9 @@ export const hiddenCharacters = defineRule({
   },
   check(ctx) {
     const body = ctx.body;
-    for (const run of body.matchAll(HIDDEN_RUN)) {
+    // exec on the one global RegExp: matchAll would clone it each lint.
+    HIDDEN_RUN.lastIndex = 0;
+    for (let run = HIDDEN_RUN.exec(body); run !== null; run = HIDDEN_RUN.exec(body)) {
       const start = run.index;
       const end = start + run[0].length;
       if (run[0] === ZWJ && EMOJI_BEFORE.test(body.slice(Math.max(0, start - 4), start)) && EMOJI_AFTER.test(body.slice(end, end + 2))) continue;
