@@ -102,8 +102,16 @@ describeInBrowser('the playground in Chromium', () => {
       ruleId,
     );
 
-  /** A full-page screenshot for docs/playground, with nothing that differs between runs: no blinking caret, animations at their end. */
-  const screenshot = (target: Page, name: string) => target.screenshot({ path: join(SCREENSHOTS, name), fullPage: true, animations: 'disabled', caret: 'hide' });
+  /**
+   * A full-page screenshot for docs/playground, with nothing that differs between runs: no
+   * focus ring (its drawing varied by a few pixels), no blinking caret, animations at their
+   * end, and findings settled after the blur.
+   */
+  const screenshot = async (target: Page, name: string) => {
+    await target.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await target.waitForFunction(() => !document.getElementById('findings')?.classList.contains('stale'));
+    await target.screenshot({ path: join(SCREENSHOTS, name), fullPage: true, animations: 'disabled', caret: 'hide' });
+  };
 
   /** axe-core's serious and critical violations on the page as it is now. */
   async function seriousViolations(target: Page = page): Promise<{ id: string; impact: string | null; nodes: number }[]> {
