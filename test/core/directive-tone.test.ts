@@ -76,6 +76,8 @@ ruleTable('directive-tone', {
     { body: 'Your payment failed. Update your card now at {{link}}.', errors: [{ messageId: 'pressure', text: 'now' }] },
     { body: "If this wasn't you, call us straight away.", errors: [{ messageId: 'pressure', text: 'straight away' }] },
     { body: 'Your code is {{otp}}. NEVER share it.', errors: [{ messageId: 'shouting', text: 'NEVER' }] },
+    // With the sender declared, capitals before the colon are not its name.
+    { body: 'HUGE SALE: 30% off knitwear this weekend at {{link}}.', sender: 'Loomly', category: 'promotional', errors: [{ messageId: 'shouting', text: 'HUGE' }, { messageId: 'shouting', text: 'SALE' }] },
     { body: 'Great news!! Your parcel arrives today.', errors: [{ messageId: 'exclamations', text: '!!' }] },
     { body: 'Wow! Your parcel is here!', errors: [{ messageId: 'exclamations', text: '! Your parcel is here!' }] },
     {

@@ -540,7 +540,7 @@ function shouting(reading: Reading, context: DiscourseInput): Span[] {
     if (reading.lexicon.allowedCapitals.has(word) || context.config.allowedCapitals.has(word)) continue;
     brand ??= new Set((context.template.sender ?? '').toUpperCase().split(NOT_A_LETTER));
     if (brand.has(word) || isTypedKeyword(reading, capitals)) continue;
-    names ??= senderNames(reading);
+    names ??= senderNames(reading, context.template.sender === undefined);
     if (!names.some((name) => within(capitals, name))) words.push(capitals);
   }
   return words;
@@ -552,13 +552,15 @@ function isTypedKeyword({ index, text, lexicon }: Reading, capitals: Span): bool
 }
 
 /**
- * Where the sender names itself: a short prefix before a colon or a dash, a short sign-off
- * after a final dash, and a short last sentence holding a sign-off word ("L'équipe BIMP.").
+ * Where the sender names itself: a short prefix before a colon or a dash (only when the
+ * template does not declare its sender: then the declared name is the one to trust, and
+ * "HUGE SALE:" after it shouts), a short sign-off after a final dash, and a short last
+ * sentence holding a sign-off word ("L'équipe BIMP.").
  */
-function senderNames({ text, index, sentences, lexicon }: Reading): Span[] {
+function senderNames({ text, index, sentences, lexicon }: Reading, readPrefix: boolean): Span[] {
   const wordsIn = (span: Span) => bisect(index.starts.length, (k) => index.starts[k] < span.end) - bisect(index.starts.length, (k) => index.starts[k] < span.start);
   const spans: Span[] = [];
-  const prefix = SENDER_PREFIX.exec(text);
+  const prefix = readPrefix ? SENDER_PREFIX.exec(text) : null;
   if (prefix && wordsIn({ start: 0, end: prefix[0].length }) <= SENDER_WORDS) spans.push({ start: 0, end: prefix[0].length });
   const signOff = SIGN_OFF.exec(text);
   if (signOff && wordsIn({ start: signOff.index, end: text.length }) <= SENDER_WORDS) spans.push({ start: signOff.index, end: text.length });
