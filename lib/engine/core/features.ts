@@ -117,6 +117,8 @@ const MASK = String.fromCharCode(PLACEHOLDER);
 /** What a token holding a digit, and a placeholder, are read as: `#`, `§`. */
 const NUMBER = 0x23;
 const PLACEHOLDER_TOKEN = 0xa7;
+/** The pair state after `<s>`: what a sentence's first token pairs with. */
+const SENTENCE_START_STATE = hashCode(hashMore(BIGRAM, SENTENCE_START), 0x20);
 
 /**
  * Tokens in order: the words of the index and the placeholders (runs of the mask), with a
@@ -128,12 +130,11 @@ function wordFeatures(discourse: Discourse, masked: string, sink: FeatureSink): 
   const { index, sentences, mainCta: main } = discourse;
   const { starts, ends, lower } = index;
   const length = masked.length;
-  const sentenceStartState = hashCode(hashMore(BIGRAM, SENTENCE_START), 0x20);
   let sentence = 0;
   let previousStart = -1;
   let previousEnd = -1;
   let previousNumber = false;
-  let pairState = sentenceStartState;
+  let pairState = SENTENCE_START_STATE;
   let k = 0;
   let nextMask = masked.indexOf(MASK);
   while (k < starts.length || nextMask >= 0) {
@@ -159,7 +160,7 @@ function wordFeatures(discourse: Discourse, masked: string, sink: FeatureSink): 
     const sentenceStart = sentence < sentences.length ? sentences[sentence].start : length;
     if (previousStart < sentenceStart && start >= sentenceStart) {
       previousStart = -1; // a new sentence: the pair is (<s>, token)
-      pairState = sentenceStartState;
+      pairState = SENTENCE_START_STATE;
     }
     const regionIndex = main === undefined ? -1 : start < main.start ? 0 : start < main.end ? 1 : 2;
     let unigram = UNIGRAM;
