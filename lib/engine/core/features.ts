@@ -58,6 +58,12 @@ export function toneFeatures(discourse: Discourse, masked: string, category: Cat
   wordFeatures(discourse, masked, sink);
 }
 
+/** The ranges of words before the main request, and their features' hashes, made once. */
+const WORDS_BEFORE = [0, 3, 8, 16, Infinity].map((upTo, k, bounds) => {
+  const name = `n=pre${upTo === 0 ? '0' : upTo === Infinity ? `${bounds[k - 1] + 1}+` : `${bounds[k - 1] + 1}-${upTo}`}`;
+  return { upTo, name, hash: hashName(name) };
+});
+
 /**
  * How many words stand before the main request, in ranges: a reason stated elsewhere
  * needs words before the request, and a message that opens on its request has none.
@@ -65,14 +71,10 @@ export function toneFeatures(discourse: Discourse, masked: string, category: Cat
 function wordsBeforeFeature(discourse: Discourse, main: Span, sink: FeatureSink): void {
   const { starts } = discourse.index;
   const before = bisect(starts.length, (k) => starts[k] < main.start);
-  const range = before === 0 ? '0' : before <= 3 ? '1-3' : before <= 8 ? '4-8' : before <= 16 ? '9-16' : '17+';
-  const hashes = (wordsBeforeHashes[range] ??= { name: `n=pre${range}`, hash: hashName(`n=pre${range}`) });
-  sink.add(hashes.hash, 1, 0, 0);
-  sink.named?.(hashes.hash, hashes.name);
+  const range = WORDS_BEFORE.find(({ upTo }) => before <= upTo)!;
+  sink.add(range.hash, 1, 0, 0);
+  sink.named?.(range.hash, range.name);
 }
-
-/** The range features' hashes, made once each. */
-const wordsBeforeHashes: Record<string, { name: string; hash: number }> = {};
 
 interface CueHashes {
   name: string;
