@@ -1,3 +1,4 @@
+import { lookAlikesByPrototype } from './confusables.generated';
 import { PLACEHOLDER_MASK, type Placeholder, type StrayBrace, type TextAnalysis } from './text';
 
 /**
@@ -16,17 +17,17 @@ const MARK = /^\p{M}/u;
 let skeletons: Map<string, string> | undefined;
 
 /**
- * Unicode's confusables (UTS #39, through `unhomoglyph`'s copy of confusables.txt), kept to
- * non-ASCII characters whose prototype is one ASCII letter or digit: Cyrillic `а` reads `a`.
- * ASCII is left alone (the full skeleton maps `m` to `rn` and `I` to `l`, which would break
- * every word list), and so are ligatures such as `œ`, which French spells on purpose. Read
- * on the first non-ASCII text: an ASCII one never needs it.
+ * Unicode's confusables (UTS #39), kept to non-ASCII characters whose prototype is one ASCII
+ * letter or digit (`confusables.generated.ts`): Cyrillic `а` reads `a`. ASCII is left alone
+ * (the full skeleton maps `m` to `rn` and `I` to `l`, which would break every word list), and
+ * so are ligatures such as `œ`, which French spells on purpose. Indexed on the first
+ * non-ASCII text: an ASCII one never needs it.
  */
 function skeletonOf(char: string): string | undefined {
-  skeletons ??= new Map(
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- required on first need, not at load
-    Object.entries(require('unhomoglyph/data.json') as Record<string, string>).filter(([from, to]) => from.codePointAt(0)! > 0x7f && /^[A-Za-z0-9]$/.test(to)),
-  );
+  if (!skeletons) {
+    skeletons = new Map();
+    for (const [prototype, lookAlikes] of Object.entries(lookAlikesByPrototype)) for (const lookAlike of lookAlikes) skeletons.set(lookAlike, prototype);
+  }
   return skeletons.get(char);
 }
 
