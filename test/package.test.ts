@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
@@ -28,4 +30,17 @@ test('the built smslint bin lints a body from stdin and exits 1 on errors', () =
   expect(child.status).toBe(1);
   const [result] = JSON.parse(child.stdout);
   expect(result).toMatchObject({ source: '<stdin>', passed: false });
+});
+
+test('the built bin is one file: copied out of the package, it still runs and knows its version', () => {
+  // It once looked for package.json in every folder above it, for ever when there was none.
+  const alone = mkdtempSync(join(tmpdir(), 'smslint-bin-'));
+  try {
+    copyFileSync(join(root, 'dist/bin/smslint.js'), join(alone, 'smslint.js'));
+    const child = spawnSync(process.execPath, [join(alone, 'smslint.js'), '--version'], { cwd: alone, encoding: 'utf8', timeout: 30_000 });
+    const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+    expect({ status: child.status, stdout: child.stdout }).toEqual({ status: 0, stdout: `${version}\n` });
+  } finally {
+    rmSync(alone, { recursive: true, force: true });
+  }
 });

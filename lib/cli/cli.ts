@@ -1,8 +1,9 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { once } from 'node:events';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
+import { ENGINE_VERSION } from '../engine';
 import { regionBetween } from './body-locations';
 import { fixFiles } from './fix';
 import { yaml } from './lazy';
@@ -108,7 +109,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     return ExitCode.ok;
   }
   if (values.version) {
-    io.stdout.write(`${version()}\n`);
+    io.stdout.write(`${ENGINE_VERSION}\n`);
     return ExitCode.ok;
   }
   const formatter = formatters[values.format];
@@ -150,7 +151,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   });
   // A report file is read later, by other programs: colours are for a terminal only.
   const toFile = values['output-file'] !== undefined;
-  const output = formatter(shown, { color: !toFile && useColor(io), version: version(), columns: columnsOf(io), quiet: values.quiet });
+  const output = formatter(shown, { color: !toFile && useColor(io), version: ENGINE_VERSION, columns: columnsOf(io), quiet: values.quiet });
   if (toFile) writeReport(resolve(io.cwd, values['output-file']!), output);
   else await writeAll(io.stdout, output);
 
@@ -298,11 +299,4 @@ function writeReport(path: string, pieces: Iterable<string>): void {
   } finally {
     closeSync(fd);
   }
-}
-
-/** The package's version, from the nearest package.json above this module (`lib/cli/`, or the bundled bin in `dist/bin/`). */
-function version(): string {
-  let directory = __dirname;
-  while (!existsSync(join(directory, 'package.json'))) directory = dirname(directory);
-  return (JSON.parse(readFileSync(join(directory, 'package.json'), 'utf8')) as { version: string }).version;
 }

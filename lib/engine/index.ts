@@ -5,6 +5,7 @@
 export { lint, validateTemplate } from './lint';
 export { createLinter, MAX_FINDINGS_PER_RULE, type Linter, type LinterOptions } from './linter';
 export { defineRule } from './types';
+export { ENGINE_VERSION } from './version';
 export { applyFixes } from './fixes';
 export { lintDispatch, renderBody, type DispatchLint, type RenderedValue, type Rendering, type ValueFinding } from './dispatch';
 export { resolveConfig } from './config';
