@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import type { Node } from 'yaml';
 import { jsonBodyLocator, stringEnd, yamlBodyLocator, type BodyLocator } from './body-locations';
 import { yaml } from './lazy';
@@ -41,12 +42,13 @@ export function loadTemplateFile(path: string, name: string = path): LoadedTempl
 }
 
 /**
- * The templates of one file, as `loadTemplateFile` reads them, but parsed as they are
- * wanted where the format allows (JSON Lines, a line at a time): a run over a file of
- * 100,000 templates then holds one of them at a time, not all.
+ * The templates of one file, as `loadTemplateFile` reads them, but read and parsed as they
+ * are wanted where the format allows (JSON Lines, a line at a time): a run over a file of
+ * 100,000 templates then holds one line of it at a time, not the file nor its templates.
  */
 export function templatesIn(path: string, name: string = path): Iterable<LoadedTemplate> {
   const extension = templateExtensionOf(path, name);
+  if (extension === '.jsonl') return loadJsonLines(linesOfFile(path, name), name);
   return templatesOf(readText(path, name), extension, name);
 }
 
@@ -56,7 +58,7 @@ export function parseTemplates(text: string, extension: TemplateExtension, name:
 }
 
 function templatesOf(text: string, extension: TemplateExtension, name: string): Iterable<LoadedTemplate> {
-  if (extension === '.jsonl') return loadJsonLines(text, name);
+  if (extension === '.jsonl') return loadJsonLines(linesOf(text), name);
   if (extension === '.json') return loadJson(text, name);
   return loadYaml(text, name);
 }
@@ -74,12 +76,57 @@ export function templateExtensionOf(path: string, name: string = path): Template
 
 /** Reads a UTF-8 file, turning a missing or unreadable file into a `SourceError`. */
 export function readText(path: string, name: string = path): string {
+  return readingAs(name, () => readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
+}
+
+/** `read()`, with a missing or unreadable file as a `SourceError` naming the file. */
+function readingAs<T>(name: string, read: () => T): T {
   try {
-    return readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+    return read();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
     throw new SourceError(`${name}: cannot read: ${reason}`);
+  }
+}
+
+/** The lines of a text, without their `\n`. */
+function* linesOf(text: string): Generator<string> {
+  for (let start = 0; start < text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    yield text.slice(start, end);
+    start = end + 1;
+  }
+}
+
+const CHUNK_BYTES = 64 * 1024;
+
+/** The lines of a UTF-8 file, read a chunk at a time, as `linesOf` gives those of its text. */
+function* linesOfFile(path: string, name: string): Generator<string> {
+  const fd = readingAs(name, () => openSync(path, 'r'));
+  try {
+    const decoder = new StringDecoder('utf8');
+    const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    let pending = '';
+    let first = true;
+    for (let bytes = readingAs(name, () => readSync(fd, chunk)); bytes > 0; bytes = readingAs(name, () => readSync(fd, chunk))) {
+      pending += decoder.write(chunk.subarray(0, bytes));
+      if (first) {
+        pending = pending.replace(/^\uFEFF/, '');
+        first = pending.length === 0;
+      }
+      let start = 0;
+      for (let newline = pending.indexOf('\n'); newline >= 0; newline = pending.indexOf('\n', start)) {
+        yield pending.slice(start, newline);
+        start = newline + 1;
+      }
+      pending = pending.slice(start);
+    }
+    pending += decoder.end();
+    if (pending !== '') yield pending;
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -96,19 +143,31 @@ export function parseJson(text: string, name: string, firstLine = 1): unknown {
   }
 }
 
-function* loadJsonLines(text: string, name: string): Generator<LoadedTemplate> {
-  const positionOf = positionsIn(text);
-  for (let start = 0, line = 1; start < text.length; line++) {
-    const newline = text.indexOf('\n', start);
-    const end = newline === -1 ? text.length : newline;
-    const content = text.slice(start, end).replace(/\r$/, '');
+function* loadJsonLines(lines: Iterable<string>, name: string): Generator<LoadedTemplate> {
+  let line = 0;
+  let lineStart = 0;
+  for (const raw of lines) {
+    line++;
+    const content = raw.replace(/\r$/, '');
     if (content.trim() !== '') {
       const template = parseJson(content, name, line);
-      const locateBody = jsonBodyLocator(text, start + firstValueOffset(content), positionOf);
+      const locateBody = lineBodyLocator(content, line, lineStart);
       yield { source: `${name}:${line}`, line, template, locateBody };
     }
-    start = end + 1;
+    lineStart += raw.length + 1;
   }
+}
+
+/** The body locator of the template on one line (`line`, starting at file offset `lineStart`), from that line alone. */
+function lineBodyLocator(content: string, line: number, lineStart: number): BodyLocator | undefined {
+  const locate = jsonBodyLocator(content, firstValueOffset(content), (offset) => ({ line, column: offset + 1 }));
+  return (
+    locate &&
+    ((start, end) => {
+      const region = locate(start, end);
+      return { ...region, charOffset: region.charOffset! + lineStart };
+    })
+  );
 }
 
 function loadJson(text: string, name: string): LoadedTemplate[] {

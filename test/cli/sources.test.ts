@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { SourceError, loadTemplateFile } from '../../lib/cli/sources';
+import { SourceError, loadTemplateFile, parseTemplates } from '../../lib/cli/sources';
 import { fixtures, workspace } from './run';
 
 const template = (id: string) => ({ id, locale: 'en', category: 'transactional', body: 'Hi' });
@@ -98,6 +98,29 @@ describe('locateBody', () => {
     expect(placed('a.jsonl', `\n${line}\n`, 0, 18, 21)).toEqual({ text: 'NOW', line: 2, column: 64 });
     expect(placed('a.jsonl', line, 0, 3, 4)).toEqual({ text: '\\u00e9', line: 1, column: 41 });
     expect(placed('a.json', `[\n  {"id": "y", "body": "Hi"},\n  ${line}\n]`, 1, 5, 13)).toEqual({ text: '\\"Le Bon\\"', line: 3, column: 50 });
+  });
+
+  it('reads a JSON Lines file a chunk at a time as it reads its whole text: BOM, CRLF, characters split between chunks', () => {
+    // 2,000 lines of about 100 bytes: the 64 KiB reads end inside lines and inside the
+    // two- to four-byte characters; odd lines end in CRLF, every fifth is blank.
+    const lines = Array.from({ length: 2000 }, (_, index) =>
+      index % 5 === 4 ? '' : JSON.stringify({ id: `t${index}`, locale: 'fr', category: 'transactional', body: `Colis n°${index} : réglez 3 € 💶 ${'é'.repeat(index % 7)}` }),
+    );
+    const content = `\uFEFF${lines.map((line, index) => (index % 2 ? `${line}\r\n` : `${line}\n`)).join('')}`;
+    const { dir, cleanUp } = workspace({ 'many.jsonl': content });
+    try {
+      const streamed = loadTemplateFile(join(dir, 'many.jsonl'), 'many.jsonl');
+      const whole = parseTemplates(content.slice(1), '.jsonl', 'many.jsonl');
+      expect(streamed).toHaveLength(1600);
+      expect(streamed.map(({ source, line, template }) => ({ source, line, template }))).toEqual(whole.map(({ source, line, template }) => ({ source, line, template })));
+      const euro = (template: unknown) => (template as { body: string }).body.indexOf('€');
+      const regions = (loaded: typeof whole) => loaded.map(({ template, locateBody }) => locateBody!(euro(template), euro(template) + 1));
+      expect(regions(streamed)).toEqual(regions(whole));
+      const last = regions(streamed)[1599];
+      expect({ line: last.startLine, text: content.slice(1).slice(last.charOffset, last.charOffset! + last.charLength!) }).toEqual({ line: 1999, text: '€' });
+    } finally {
+      cleanUp();
+    }
   });
 
   it.each([
