@@ -29,11 +29,16 @@ const { values } = parseArgs({
   },
 });
 
-/** One feature a line: the file stays readable and its diffs small. */
+/** One field a line: what the model is and how it was trained read at the top, the long strings below. */
 function writeModel(file: string, model: LinearModelData): string {
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, `${JSON.stringify(model, null, 0).replace(/\],\[/g, '],\n[')}\n`);
+  const fields = Object.entries(model).map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`);
+  writeFileSync(file, `{${fields.join(',\n')}}\n`);
   return path.relative(process.cwd(), file);
+}
+
+function featureCount(model: LinearModelData): number {
+  return model.names === '' ? 0 : model.names.split('\n').length;
 }
 
 if (values.spam) {
@@ -43,7 +48,7 @@ if (values.spam) {
   if (!values.out) throw new Error('--spam needs --out, the folder of the team\'s models');
   const messages = readLabelledMessages(path.resolve(values.spam), path.basename(values.spam));
   const model = trainSpamModel(featurizeMessages(messages, locale), undefined, { messagesFile: path.basename(values.spam), language });
-  console.log(`${language} spam: ${messages.length} messages, ${model.weights.length} features -> ${writeModel(path.resolve(values.out, `${language}.spam.json`), model)}`);
+  console.log(`${language} spam: ${messages.length} messages, ${featureCount(model)} features -> ${writeModel(path.resolve(values.out, `${language}.spam.json`), model)}`);
 } else {
   const corpus = path.resolve(values.corpus!);
   const items = readCorpus(corpus);
@@ -52,11 +57,11 @@ if (values.spam) {
     if (mine.length === 0) continue;
     const model = trainToneModel(featurize(mine), undefined, { corpus: path.basename(corpus), language: locale.language });
     const file = values.out ? path.resolve(values.out, `${locale.language}.json`) : path.join(root, 'lib/engine/locales', locale.language, 'tone-model.json');
-    console.log(`${locale.language}: ${mine.length} templates, ${model.weights.length} features -> ${writeModel(file, model)}`);
+    console.log(`${locale.language}: ${mine.length} templates, ${featureCount(model)} features -> ${writeModel(file, model)}`);
   }
   if (!values.out) {
     // The public collections are English: the shipped spam model is English only.
     const model = trainShippedSpamModel(localeFor('en')!, path.resolve(root, '../shared/data'), corpus);
-    console.log(`en spam: ${model.weights.length} features -> ${writeModel(path.join(root, 'lib/engine/locales/en/spam-model.json'), model)}`);
+    console.log(`en spam: ${featureCount(model)} features -> ${writeModel(path.join(root, 'lib/engine/locales/en/spam-model.json'), model)}`);
   }
 }

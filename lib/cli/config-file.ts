@@ -37,11 +37,12 @@ export function loadConfigFile(path: string, name: string = path): ResolvedConfi
 function teamLocales(folder: string, configName: string) {
   if (!existsSync(folder)) throw new SourceError(`${configName}: /model: the folder ${folder} does not exist`);
   // `<language>.json` holds a tone model, `<language>.spam.json` a spam model (`npm run train -- --spam`).
-  const read = (file: string) => (existsSync(file) ? (parseJson(readText(file, file), file) as LocaleData['toneModel']) : undefined);
+  // A file that is there is read whatever it holds (`null` too): the linter then says what is wrong with it.
+  const read = (file: string, shipped: LocaleData['toneModel']) => (existsSync(file) ? (parseJson(readText(file, file), file) as LocaleData['toneModel']) : shipped);
   return builtInLocales.map((locale) => ({
     ...locale,
-    toneModel: read(join(folder, `${locale.language}.json`)) ?? locale.toneModel,
-    spamModel: read(join(folder, `${locale.language}.spam.json`)) ?? locale.spamModel,
+    toneModel: read(join(folder, `${locale.language}.json`), locale.toneModel),
+    spamModel: read(join(folder, `${locale.language}.spam.json`), locale.spamModel),
   }));
 }
 

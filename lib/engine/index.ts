@@ -21,4 +21,6 @@ export { analyseText, type Placeholder, type TextAnalysis } from './text';
 export type * from './types';
 export { BARE_ORDER_FEATURE, TONE_OUTPUTS, type ToneOutput } from './core/tone';
 export type { LinearModelData } from './model/linear';
+/** For trainers: a model's features and weights to the file format, and back. */
+export { encodeLinearModel, decodeLinearModel, type TrainedLinearModel } from './model/file';
 export { SPAM_OUTPUTS } from './spam/reading';

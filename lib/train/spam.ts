@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { createLinter, rules, SPAM_OUTPUTS, type LinearModelData, type LocaleData, type Template } from '../engine';
+import { createLinter, rules, SPAM_OUTPUTS, encodeLinearModel, type LinearModelData, type TrainedLinearModel, type LocaleData, type Template } from '../engine';
 import { languageOf, readCorpus, type LabelledTemplate } from './corpus';
 import { trainLogistic } from './logistic';
 import { groupFolds } from './metrics';
@@ -197,13 +197,13 @@ export function trainSpamModel(messages: readonly FeaturedMessage[], options = d
   const { vocabulary, examples, penalty } = design(featured, { minCount: options.minCount, wordPenalty: 1 });
   const labels = featured.map(({ message }) => (message.label === 'ham' ? 0 : 1));
   const fitted = trainLogistic(examples, labels, vocabulary.length, options, penalty);
-  const weights: LinearModelData['weights'] = [];
+  const features: TrainedLinearModel['features'][number][] = [];
   vocabulary.forEach((name, index) => {
-    const weight = round(fitted.weights[index]);
-    if (Math.abs(weight) >= options.prune) weights.push([name, weight]);
+    const weight = fitted.weights[index];
+    if (Math.abs(round(weight)) >= options.prune) features.push({ name, weights: [weight] });
   });
   const counts = Object.fromEntries(SPAM_LABELS.map((label) => [label, messages.filter(({ message }) => message.label === label).length]));
-  return { kind: 'spam', outputs: [...SPAM_OUTPUTS], bias: [round(fitted.bias)], weights, trainedOn: { messages: counts, ...options, ...trainedOn } };
+  return encodeLinearModel({ kind: 'spam', outputs: [...SPAM_OUTPUTS], bias: [round(fitted.bias)], features, trainedOn: { messages: counts, ...options, ...trainedOn } });
 }
 
 export function templateOf({ body, category = 'transactional' }: LabelledMessage, locale: LocaleData): Template {

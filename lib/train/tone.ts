@@ -1,4 +1,4 @@
-import { BARE_ORDER_FEATURE, TONE_OUTPUTS, createLinter, type LinearModelData, type Linter, type LocaleData, type ToneOutput } from '../engine';
+import { BARE_ORDER_FEATURE, TONE_OUTPUTS, createLinter, encodeLinearModel, type LinearModelData, type TrainedLinearModel, type Linter, type LocaleData, type ToneOutput } from '../engine';
 import { TONE_CHECKS, expectedFiring, languageOf, type LabelledTemplate, type ToneCheck } from './corpus';
 import { trainLogistic, type SparseExample } from './logistic';
 import { groupFolds, score, type Score } from './metrics';
@@ -135,19 +135,20 @@ export function trainToneModel(
   const fitted = TONE_OUTPUTS.map((output) =>
     output === 'directive' ? fitOutput(featured, matrix, output, options, outOfFoldBareOrders(featured, options)) : fitOutput(featured, matrix, output, options),
   );
-  const weights: LinearModelData['weights'] = [];
+  const features: TrainedLinearModel['features'][number][] = [];
   matrix.vocabulary.forEach((name, index) => {
-    const row = fitted.map(({ weights: column }) => round(column[index]));
-    if (row.some((weight) => Math.abs(weight) >= options.prune)) weights.push([name, ...row]);
+    const weights = fitted.map(({ weights: column }) => column[index]);
+    // Kept as before the file stored Int16s: a feature with a weight of at least `prune` at 4 decimals.
+    if (weights.some((weight) => Math.abs(round(weight)) >= options.prune)) features.push({ name, weights });
   });
-  weights.push([BARE_ORDER_FEATURE, ...TONE_OUTPUTS.map((output, k) => (output === 'directive' ? round(fitted[k].weights[matrix.vocabulary.length]) : 0))]);
-  return {
+  features.push({ name: BARE_ORDER_FEATURE, weights: TONE_OUTPUTS.map((output, k) => (output === 'directive' ? fitted[k].weights[matrix.vocabulary.length] : 0)) });
+  return encodeLinearModel({
     kind: 'tone',
     outputs: [...TONE_OUTPUTS],
     bias: fitted.map(({ bias }) => round(bias)),
-    weights,
+    features,
     trainedOn: { templates: featured.length, ...options, ...trainedOn },
-  };
+  });
 }
 
 /** A feature of the analysis (a cue, the category), not a word of the text. */

@@ -163,11 +163,14 @@ describe('config', () => {
     });
 
     it.each([
-      [{}, 'smslint: smslint.config.json: invalid tone model: /en model tone: feature'],
-      [null, 'smslint: smslint.config.json: /model: the folder'],
-    ])('exits 2 on a missing folder or a malformed model (%j)', async (model, message) => {
+      ['a name short', { ...shipped, names: 'w=call' }, 'smslint: smslint.config.json: invalid tone model: /en model tone has 1 names for the 4392 features of "weights"\n'],
+      ['format 1', { kind: 'tone', outputs: shipped.outputs, bias: shipped.bias, weights: [['w=call', 1, 0, 0, 0]] }, 'smslint: smslint.config.json: invalid tone model: /en model tone is of format 1 (rows of weights), no longer read: train it again with npm run train'],
+      ['weights not in base64', { ...shipped, weights: 'not base64!' }, 'smslint: smslint.config.json: invalid tone model: /en model tone "weights" must be a base64 string\n'],
+      ['null', null, 'smslint: smslint.config.json: invalid tone model: /en model is not a JSON object\n'],
+      ['no folder', undefined, 'smslint: smslint.config.json: /model: the folder'],
+    ])('exits 2 on a missing folder or a malformed model (%s)', async (_what, model, message) => {
       const files: Record<string, unknown> = { 'smslint.config.json': { model: './models' }, 'order.json': order };
-      if (model !== null) files['models/en.json'] = { ...shipped, weights: [['w=call', 1]] };
+      if (model !== undefined) files['models/en.json'] = model;
       const { dir, cleanUp } = workspace(files);
       try {
         const { code, stderr } = await smslint(['order.json'], { cwd: dir });

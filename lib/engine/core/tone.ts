@@ -44,7 +44,8 @@ const bareOrderHash = hashName(BARE_ORDER_FEATURE);
 
 /** The locale's tone model, built once from its data; undefined when the locale ships none. Throws on a malformed model. */
 export function scorerOf(locale: LocaleData): LinearScorer | undefined {
-  return locale.toneModel && scorerFor(locale.toneModel, 'tone', TONE_OUTPUTS, locale.language);
+  // Only undefined means none: anything else given (a team's file holding `null`) is read, and refused.
+  return locale.toneModel === undefined ? undefined : scorerFor(locale.toneModel, 'tone', TONE_OUTPUTS, locale.language);
 }
 
 /**

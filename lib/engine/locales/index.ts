@@ -31,7 +31,7 @@ export interface LocaleData {
 
 /**
  * The models are read on first use (`require`, in a bundle too): they are most of the
- * data (600 KB), and a run that lints only English never needs the French one.
+ * data (450 KB), and a run that lints only English never needs the French one.
  */
 function locale(language: string, core: typeof enCore & LocaleFile, sms: typeof enSms & LocaleFile, readTone: () => unknown, readSpam?: () => unknown): LocaleData {
   let toneModel: LinearModelData | undefined;

@@ -10,7 +10,7 @@ export const SPAM_OUTPUTS = ['spam'] as const;
 
 /** The locale's spam model, built once from its data; undefined when the locale ships none. Throws on a malformed model. */
 export function spamScorerOf(locale: LocaleData): LinearScorer | undefined {
-  return locale.spamModel && scorerFor(locale.spamModel, 'spam', SPAM_OUTPUTS, locale.language);
+  return locale.spamModel === undefined ? undefined : scorerFor(locale.spamModel, 'spam', SPAM_OUTPUTS, locale.language);
 }
 
 /** How much one template reads like spam, and why. */
