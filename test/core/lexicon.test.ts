@@ -4,17 +4,17 @@ describe('phrase data', () => {
   it.each([
     ['you must', 'you\\s+must'],
     ["merci d'", "merci\\s+d['’]"],
-    ['expir*', 'expir\\p{L}*(?:\\(\\p{L}{1,2}\\)\\p{L}?)?'],
+    ['expir*', 'expir[a-zé]*(?:\\([a-zé]{1,2}\\)[a-zé]?)?'],
     // A `*` inside a phrase as well as at its end; inclusive endings: "tenu(e)", "convoqué(e)s".
-    ['vous êtes tenu* de', 'vous\\s+êtes\\s+tenu\\p{L}*(?:\\(\\p{L}{1,2}\\)\\p{L}?)?\\s+de'],
+    ['vous êtes tenu* de', 'vous\\s+êtes\\s+tenu[a-zé]*(?:\\([a-zé]{1,2}\\)[a-zé]?)?\\s+de'],
     ['\\d+ ?% off', '\\d+\\s?%\\s+off'],
     ['questions?\\s*\\?', 'questions?\\s*\\?'],
   ])('turns "%s" into %s', (phrase, source) => {
-    expect(phraseSource(phrase)).toBe(source);
+    expect(phraseSource(phrase, 'a-zé')).toBe(source);
   });
 
   it.each(['vous êtes tenu de', 'vous êtes tenue de', 'vous êtes tenu(e) de', 'vous êtes tenu(e)s de'])('matches "%s" with "vous êtes tenu* de"', (text) => {
-    expect(new RegExp(`^${phraseSource('vous êtes tenu* de')}$`, 'u').test(text)).toBe(true);
+    expect(new RegExp(`^${phraseSource('vous êtes tenu* de', 'a-zé')}$`, 'u').test(text)).toBe(true);
   });
 
   it.each([

@@ -107,25 +107,32 @@ const WORD_END = "(?:(?<=['’])|(?![\\p{L}\\p{N}]))";
 /**
  * Turns one data phrase into RegExp source: a space matches any run of spaces (non-breaking
  * ones too, before French `:` and `?`; ` ?` an optional one), an apostrophe matches ' and ’, and a `*` right after
- * a letter lets the word go on (`expir*`: expired, expiring), inclusive endings too (`convoqué*`: convoqué(e)s).
+ * a letter lets the word go on with the language's `letters` (`expir*`: expired, expiring),
+ * inclusive endings too (`convoqué*`: convoqué(e)s). The letters are a class of the
+ * language's own, not `\p{L}`: V8 compiles each `\p{L}` into hundreds of ranges, and the
+ * four of every stem made compiling the phrase lists most of a cold start's first lints.
  */
-export function phraseSource(phrase: string): string {
+export function phraseSource(phrase: string, letters: string): string {
+  const letter = `[${letters}]`;
   // The `*` first: it is recognised by the space or bracket after it, which the others rewrite.
   return phrase
-    .replace(/(?<=\p{L})\*(?=$|[\s|)])/gu, '\\p{L}*(?:\\(\\p{L}{1,2}\\)\\p{L}?)?')
+    .replace(/(?<=\p{L})\*(?=$|[\s|)])/gu, `${letter}*(?:\\(${letter}{1,2}\\)${letter}?)?`)
     .replace(/ \?/g, '\\s?')
     .replace(/ /g, '\\s+')
     .replace(/['’]/g, "['’]");
 }
 
-function alternation(phrases: readonly string[]): string {
+function alternation(phrases: readonly string[], letters: string): string {
   // Longest first, so that a phrase wins over the shorter phrase it starts with.
-  return [...phrases].sort((a, b) => b.length - a.length).map(phraseSource).join('|');
+  return [...phrases]
+    .sort((a, b) => b.length - a.length)
+    .map((phrase) => phraseSource(phrase, letters))
+    .join('|');
 }
 
 /** Sticky and case-sensitive: used on the lower-cased text. */
-function sticky(phrases: readonly string[]): RegExp {
-  return new RegExp(`(?:${alternation(phrases)})${WORD_END}`, 'uy');
+function sticky(phrases: readonly string[], letters: string): RegExp {
+  return new RegExp(`(?:${alternation(phrases, letters)})${WORD_END}`, 'uy');
 }
 
 function lowerSet(words: readonly string[]): ReadonlySet<string> {
@@ -203,7 +210,8 @@ function keyOfWord(word: string): number {
 }
 
 function compile(locale: LocaleData): Lexicon {
-  const words = locale.core.words;
+  const { words, letters } = locale.core;
+  const stickyOf = (list: readonly string[]) => sticky(list, letters);
   const starters = new Map<number, Starter[]>();
   let nextBit = 1;
   const list = (phrases: readonly string[]): PhraseList => {
@@ -222,8 +230,8 @@ function compile(locale: LocaleData): Lexicon {
         starters.set(key, entries);
       }
     }
-    const rest = unindexed.length > 0 ? new RegExp(`${WORD_START}(?:${alternation(unindexed)})${WORD_END}`, 'gu') : undefined;
-    return { bit, at: sticky(phrases), rest };
+    const rest = unindexed.length > 0 ? new RegExp(`${WORD_START}(?:${alternation(unindexed, letters)})${WORD_END}`, 'gu') : undefined;
+    return { bit, at: sticky(phrases, letters), rest };
   };
   const cta = {
     polite: list(words.politeFormulas),
@@ -248,13 +256,13 @@ function compile(locale: LocaleData): Lexicon {
     keywordLeads: lowerSet(words.keywordLeads),
     signOffWords: lowerSet(words.signOffWords),
 
-    notImperative: sticky(words.notImperatives),
-    imperativeForm: sticky(words.imperativeForms),
-    actionForm: sticky(words.actionForms),
-    notAction: sticky(words.notActions),
-    topicPurpose: sticky(words.topicPurposes),
-    purposeVerb: sticky(words.purposeVerbs),
-    consequenceAtClauseStart: sticky(words.consequencesAtClauseStart),
+    notImperative: stickyOf(words.notImperatives),
+    imperativeForm: stickyOf(words.imperativeForms),
+    actionForm: stickyOf(words.actionForms),
+    notAction: stickyOf(words.notActions),
+    topicPurpose: stickyOf(words.topicPurposes),
+    purposeVerb: stickyOf(words.purposeVerbs),
+    consequenceAtClauseStart: stickyOf(words.consequencesAtClauseStart),
 
     cta,
     conditional: list(words.conditionals),
@@ -272,7 +280,7 @@ function compile(locale: LocaleData): Lexicon {
     consequence: list(words.consequences),
     consequenceAfterCta: list(words.consequenceAfterCta),
     wishMarker: list(words.wishMarkers),
-    wishQuestion: sticky(words.wishQuestions),
+    wishQuestion: stickyOf(words.wishQuestions),
     protective: list(words.protective),
     optIn: list(words.optIn),
     eventCondition: list(words.eventConditions),
