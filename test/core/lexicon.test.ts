@@ -1,4 +1,5 @@
-import { leadingWords, phraseSource } from '../../lib/engine/core/lexicon';
+import { builtInLocales } from '../../lib/engine';
+import { indexText, leadingWords, lexiconFor, phraseSource, type PhraseList } from '../../lib/engine/core/lexicon';
 
 describe('phrase data', () => {
   it.each([
@@ -33,5 +34,37 @@ describe('phrase data', () => {
 
   it.each(['\\d+ ?% off', '[£$€]\\s?\\d+ off', '-\\s?\\d+\\s?%', '(?:\\d+|two) days'])('leaves "%s" to a whole-text scan', (phrase) => {
     expect(leadingWords(phrase)).toBeUndefined();
+  });
+});
+
+describe('scanning a phrase list word by word', () => {
+  const texts: Record<string, string> = {
+    en: "Please pay your bill by Friday, or a late fee applies. Your card expired: update it so that we can renew your plan. If you don't recognise this payment, call us. Never share this code. We'll cancel the booking unless you reply YES.",
+    fr: "Merci de régler votre facture avant vendredi, faute de quoi des frais s'appliqueront. Votre carte a expiré : mettez-la à jour afin que nous puissions renouveler votre offre. Vous êtes tenu(e) de vous présenter. Si vous n'êtes pas à l'origine de ce paiement, appelez-nous.",
+  };
+  // The RegExp of a word's own phrases must match as the whole list's would: a phrase left
+  // out of it could never have matched there, or a finding would move.
+  it.each(builtInLocales.map((locale) => [locale.language, locale] as const))('%s: each word\'s phrases match as the whole list does', (language, locale) => {
+    const lexicon = lexiconFor(locale);
+    const index = indexText(texts[language], lexicon);
+    const lists = [...Object.values(lexicon.cta), ...Object.values(lexicon).filter((value): value is PhraseList => typeof value === 'object' && value !== null && 'atWord' in value)];
+    let compared = 0;
+    let matched = 0;
+    for (const list of lists) {
+      index.starts.forEach((start, k) => {
+        if ((index.masks[k] & list.bit) === 0) return;
+        const whole = list.at;
+        whole.lastIndex = start;
+        const expected = whole.test(index.lower) ? whole.lastIndex : -1;
+        const own = list.atWord(index.lower, start, index.ends[k]);
+        own.lastIndex = start;
+        expect({ list: list.bit, start, end: own.test(index.lower) ? own.lastIndex : -1 }).toEqual({ list: list.bit, start, end: expected });
+        compared++;
+        if (expected >= 0) matched++;
+      });
+    }
+    // Enough words of these texts start phrases of some list, and enough of them match, for the comparison to mean something.
+    expect(compared).toBeGreaterThan(40);
+    expect(matched).toBeGreaterThan(5);
   });
 });

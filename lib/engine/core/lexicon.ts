@@ -10,10 +10,29 @@ import { anyOf } from '../sms/per-language';
 export interface PhraseList {
   /** Its bit in `TextIndex.masks`. */
   bit: number;
-  /** Sticky: the longest phrase of the list at one position, then a word boundary. */
-  at: RegExp;
+  /** Sticky: the longest phrase of the list at one position, then a word boundary (compiled on first use). */
+  readonly at: RegExp;
+  /**
+   * Sticky, as `at`, but with only the phrases that can start with the word at `start` (up to
+   * `end`): what scanning uses. V8 compiles a RegExp on its first match, and compiling whole
+   * lists was most of a cold start's first lint; a word's phrases are a few of them.
+   */
+  atWord(lower: string, start: number, end: number): RegExp;
   /** Global: the phrases that start with no word (`\d+ ?% off`), scanned the slow way; or undefined. */
   rest: RegExp | undefined;
+}
+
+/** The phrases of one list that start with one word (or stem), and their RegExp once compiled. */
+interface StarterPhrases {
+  word: string;
+  stem: boolean;
+  phrases: string[];
+  regex?: RegExp;
+}
+
+/** Whether `starter` is the word of `lower` from `start` to `end` (or a stem it starts with). */
+function startsWord(starter: { word: string; stem: boolean }, lower: string, start: number, end: number): boolean {
+  return (starter.stem || starter.word.length === end - start) && lower.startsWith(starter.word, start);
 }
 
 /** One language's words of the core checks, compiled once per LocaleData. */
@@ -218,6 +237,7 @@ function compile(locale: LocaleData): Lexicon {
     const bit = nextBit;
     nextBit *= 2;
     const unindexed: string[] = [];
+    const byKey = new Map<number, StarterPhrases[]>();
     for (const phrase of phrases) {
       const leading = leadingWords(phrase);
       if (!leading) unindexed.push(phrase);
@@ -228,10 +248,48 @@ function compile(locale: LocaleData): Lexicon {
         if (known) known.mask |= bit;
         else entries.push({ word, stem, mask: bit });
         starters.set(key, entries);
+        const own = byKey.get(key) ?? [];
+        const mine = own.find((entry) => entry.word === word && entry.stem === stem);
+        if (mine) mine.phrases.push(phrase);
+        else own.push({ word, stem, phrases: [phrase] });
+        byKey.set(key, own);
       }
     }
+    // By the starters a word matches, when it matches more than one.
+    const shared = new Map<string, RegExp>();
+    let at: RegExp | undefined;
     const rest = unindexed.length > 0 ? new RegExp(`${WORD_START}(?:${alternation(unindexed, letters)})${WORD_END}`, 'gu') : undefined;
-    return { bit, at: sticky(phrases, letters), rest };
+    return {
+      bit,
+      get at() {
+        return (at ??= sticky(phrases, letters));
+      },
+      atWord(lower, start, end) {
+        const entries = byKey.get(keyOfWord(lower.slice(start, Math.min(end, start + 2))));
+        let first: StarterPhrases | undefined;
+        let id = '';
+        for (const entry of entries ?? []) {
+          if (!startsWord(entry, lower, start, end)) continue;
+          if (first) id += ` ${entry.word}${entry.stem ? '*' : ''}`;
+          else first = entry;
+        }
+        // The usual case, one starter: its own RegExp; a word some starters share (an exact word and a stem) is rarer.
+        if (id === '') return (first!.regex ??= sticky(first!.phrases, letters));
+        id = `${first!.word}${first!.stem ? '*' : ''}${id}`;
+        let regex = shared.get(id);
+        if (!regex) {
+          const own = new Set((entries ?? []).filter((entry) => startsWord(entry, lower, start, end)).flatMap((entry) => entry.phrases));
+          // In list order, as `at` has them before sorting them longest first.
+          regex = sticky(
+            phrases.filter((phrase) => own.has(phrase)),
+            letters,
+          );
+          shared.set(id, regex);
+        }
+        return regex;
+      },
+      rest,
+    };
   };
   const cta = {
     polite: list(words.politeFormulas),
@@ -368,7 +426,7 @@ export function indexText(text: string, lexicon: Lexicon): TextIndex {
     const starters = lexicon.starters.get(key);
     if (starters !== undefined) {
       for (const starter of starters) {
-        if ((starter.stem || starter.word.length === i - start) && lower.startsWith(starter.word, start)) mask |= starter.mask;
+        if (startsWord(starter, lower, start, i)) mask |= starter.mask;
       }
     }
     index.starts.push(start);
@@ -402,15 +460,16 @@ export function scanList(
   to: number,
   visit: (start: number, end: number) => boolean,
 ): Span | undefined {
-  const { starts, masks, lower } = index;
+  const { starts, ends, masks, lower } = index;
   // Rules scan many small spans (a clause, a request): start at `from`, found by bisection,
   // so a scan costs its span, not the whole text.
   for (let k = (index.anyMask & list.bit) === 0 ? starts.length : bisect(starts.length, (k) => starts[k] < from); k < starts.length; k++) {
     const start = starts[k];
     if (start >= to) break;
     if ((masks[k] & list.bit) === 0) continue;
-    list.at.lastIndex = start;
-    if (list.at.test(lower) && visit(start, list.at.lastIndex)) return { start, end: list.at.lastIndex };
+    const at = list.atWord(lower, start, ends[k]);
+    at.lastIndex = start;
+    if (at.test(lower) && visit(start, at.lastIndex)) return { start, end: at.lastIndex };
   }
   if (list.rest) {
     list.rest.lastIndex = from;
