@@ -1,6 +1,6 @@
 import { hashCode, hashMore, hashName, hashStart } from '../model/hash';
 import type { Category } from '../types';
-import type { Cue, Discourse, Span } from './discourse';
+import type { Discourse, Span } from './discourse';
 import { bisect } from './lexicon';
 
 /** Receives the features of one text: a hashed name, its value, and where in the text it stands. */
@@ -42,11 +42,14 @@ export function toneFeatures(discourse: Discourse, masked: string, category: Cat
   if (category === 'promotional') addNamed(sink, 'cat=promotional', 0, 0);
   const main = discourse.mainCta;
   const sentences = discourse.sentences;
-  const sentenceOf = (position: number) => bisect(sentences.length, (k) => sentences[k].end <= position);
-  const mainSentence = main ? sentenceOf(main.start) : -1;
+  const mainSentence = main ? bisect(sentences.length, (k) => sentences[k].end <= main.start) : -1;
+  // The cues are in text order: the sentence of each (the first that ends after its start)
+  // is found by walking on from the previous cue's, not by a search per cue.
+  let sentence = 0;
   for (const cue of discourse.cues) {
     const hashes = cueHashesOf(cue.name, category);
-    const place = placeOf(cue, mainSentence, sentenceOf);
+    while (sentence < sentences.length && sentences[sentence].end <= cue.start) sentence++;
+    const place: Place = mainSentence < 0 ? 'none' : sentence < mainSentence ? 'before' : sentence === mainSentence ? 'same' : 'after';
     sink.add(hashes.alone, 1, cue.start, cue.end);
     sink.add(hashes.at[place], 1, cue.start, cue.end);
     if (sink.named) {
@@ -101,12 +104,6 @@ function addNamed(sink: FeatureSink, name: string, start: number, end: number): 
   const hash = hashName(name);
   sink.add(hash, 1, start, end);
   sink.named?.(hash, name);
-}
-
-function placeOf(cue: Cue, mainSentence: number, sentenceOf: (position: number) => number): Place {
-  if (mainSentence < 0) return 'none';
-  const sentence = sentenceOf(cue.start);
-  return sentence < mainSentence ? 'before' : sentence === mainSentence ? 'same' : 'after';
 }
 
 const UNIGRAM = hashMore(hashStart, 'w=');

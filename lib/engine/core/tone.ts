@@ -1,6 +1,6 @@
 import type { LocaleData } from '../locales';
 import { hashName } from '../model/hash';
-import { scorerFor, sigmoid, type LinearScorer, type Located } from '../model/linear';
+import { scorerFor, sigmoid, type LinearModel, type LinearScorer, type Located } from '../model/linear';
 import type { Category, RuleContext } from '../types';
 import { discourseOf, type Discourse, type DiscourseInput, type Span } from './discourse';
 import { namedFeatures, toneFeatures, type FeatureSink } from './features';
@@ -94,17 +94,38 @@ export function decideTone(discourse: Discourse, masked: string, category: Categ
     explain(output, towards, count = 3) {
       // One list serves every explanation of this lint (up to five).
       located ??= locatedFeatures(scorer, stamp, (sink) => toneFeatures(discourse, masked, category, sink));
-      const column = model.output(output);
-      const width = model.outputs.length;
-      const sign = towards ? 1 : -1;
-      const contributions: Contribution[] = [];
-      for (const { row, start, end } of located) {
-        const weight = model.weights[row * width + column];
-        if (weight * sign > 0) contributions.push({ name: model.nameOf(row), weight, start, end });
-      }
-      return contributions.sort((a, b) => (b.weight - a.weight) * sign).slice(0, count);
+      return strongest(located, model, model.output(output), towards ? 1 : -1, count);
     },
   };
+}
+
+/**
+ * The `count` features of `located` that push output `column` most in the direction of
+ * `sign` (1: towards firing, -1: away), strongest first, ties in text order: what a stable
+ * sort of them all by weight would put first, kept by insertion into a list of at most
+ * `count` (an explanation names 2 to 20), so that a firing lint makes no object for the
+ * features it does not name and sorts none.
+ */
+export function strongest(located: readonly Located[], model: LinearModel, column: number, sign: 1 | -1, count: number): Contribution[] {
+  const width = model.outputs.length;
+  const weights = model.weights;
+  const kept: Located[] = [];
+  const keys: number[] = [];
+  for (const feature of located) {
+    const key = weights[feature.row * width + column] * sign;
+    if (!(key > 0)) continue;
+    // After every kept feature at least as strong: an equal one found earlier stays first.
+    let at = kept.length;
+    while (at > 0 && keys[at - 1] < key) at--;
+    if (at >= count) continue;
+    kept.splice(at, 0, feature);
+    keys.splice(at, 0, key);
+    if (kept.length > count) {
+      kept.pop();
+      keys.pop();
+    }
+  }
+  return kept.map(({ row, start, end }) => ({ name: model.nameOf(row), weight: weights[row * width + column], start, end }));
 }
 
 function ruleDecisions(discourse: Discourse): ToneDecisions {

@@ -17,21 +17,34 @@ const SCHEME = /^https?:\/\//i;
 
 /** A link in a masked text: where it stands, as written, and its host. */
 export interface FoundLink {
-  start: number;
-  end: number;
-  url: string;
+  readonly start: number;
+  readonly end: number;
+  readonly url: string;
   /** Lower-cased; '' when a placeholder is the whole host, undefined when one is only part of it. */
-  host: string | undefined;
+  readonly host: string | undefined;
   /** The link without its scheme. */
-  rest: string;
+  readonly rest: string;
+}
+
+/** The links of the text read last: `link` and spam-likeness both read a lint's links, and the text is read once. */
+let lastText: string | undefined;
+let lastLinks: readonly FoundLink[] = [];
+
+/** Calls `visit` with each link of `masked` (the text with placeholders masked), in order. */
+export function forEachLink(masked: string, visit: (link: FoundLink) => void): void {
+  if (masked !== lastText) {
+    lastLinks = linksIn(masked);
+    lastText = masked;
+  }
+  for (const link of lastLinks) visit(link);
 }
 
 /**
- * Calls `visit` with each link of `masked` (the text with placeholders masked), in order.
- * Only the tokens around a candidate (`://`, or a dot between an alphanumeric and a
- * letter) are read, each once: most messages have none.
+ * The links of `masked`, in order. Only the tokens around a candidate (`://`, or a dot
+ * between an alphanumeric and a letter) are read, each once: most messages have none.
  */
-export function forEachLink(masked: string, visit: (link: FoundLink) => void): void {
+function linksIn(masked: string): FoundLink[] {
+  const links: FoundLink[] = [];
   const nextCandidate = candidateFinder(masked);
   for (let at = nextCandidate(0); at >= 0; ) {
     let start = at;
@@ -44,8 +57,9 @@ export function forEachLink(masked: string, visit: (link: FoundLink) => void): v
     const url = masked.slice(start, end);
     if (!isLink(url)) continue;
     const rest = url.replace(SCHEME, '');
-    visit({ start, end, url, host: hostOf(rest), rest });
+    links.push({ start, end, url, host: hostOf(rest), rest });
   }
+  return links;
 }
 
 /**

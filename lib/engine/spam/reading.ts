@@ -1,6 +1,6 @@
 import { discourseOf, type Discourse, type DiscourseInput } from '../core/discourse';
 import { namedFeatures } from '../core/features';
-import { locatedFeatures, type Contribution } from '../core/tone';
+import { locatedFeatures, strongest, type Contribution } from '../core/tone';
 import type { LocaleData } from '../locales';
 import { scorerFor, sigmoid, type LinearScorer } from '../model/linear';
 import { spamFeatures } from './features';
@@ -31,12 +31,7 @@ export function readSpam(discourse: Discourse, masked: string, locale: LocaleDat
   return {
     confidence: sigmoid(scorer.logits[0]),
     explain(count) {
-      const contributions: Contribution[] = [];
-      for (const { row, start, end } of locatedFeatures(scorer, stamp, (sink) => spamFeatures(discourse, masked, locale, sink))) {
-        const weight = model.weights[row];
-        if (weight > 0) contributions.push({ name: model.nameOf(row), weight, start, end });
-      }
-      return contributions.sort((a, b) => b.weight - a.weight).slice(0, count);
+      return strongest(locatedFeatures(scorer, stamp, (sink) => spamFeatures(discourse, masked, locale, sink)), model, 0, 1, count);
     },
   };
 }
