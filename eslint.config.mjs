@@ -13,7 +13,7 @@ const engineIndexOnly = {
  * information (tsc checks types), and one way into the engine from outside lib/engine.
  */
 export default defineConfig(
-  // Validators generated from the schemas (npm run validators): ajv's code, checked by a test, not by hand.
+  // Files generated from other sources (npm run generate): ajv's code and the look-alike table, checked by a test, not by hand.
   { ignores: ['dist/', 'cdk.out/', 'coverage/', '.data/', '**/*.generated.ts'] },
   {
     files: ['**/*.ts'],
