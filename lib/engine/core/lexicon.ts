@@ -223,9 +223,14 @@ function starterKey(first: number, second: number): number {
   return first * 0x10000 + second;
 }
 
-/** A starter's key: its first two letters, or its one letter and 0. */
+/** The key of the word of `text` from `start` to `end`: its first two letters, or its one letter and 0. */
+function keyAt(text: string, start: number, end: number): number {
+  return starterKey(text.charCodeAt(start), end - start > 1 ? text.charCodeAt(start + 1) : 0);
+}
+
+/** A starter's key, as `keyAt` gives it for a word of a text. */
 function keyOfWord(word: string): number {
-  return starterKey(word.charCodeAt(0), word.length > 1 ? word.charCodeAt(1) : 0);
+  return keyAt(word, 0, word.length);
 }
 
 function compile(locale: LocaleData): Lexicon {
@@ -265,7 +270,7 @@ function compile(locale: LocaleData): Lexicon {
         return (at ??= sticky(phrases, letters));
       },
       atWord(lower, start, end) {
-        const entries = byKey.get(keyOfWord(lower.slice(start, Math.min(end, start + 2))));
+        const entries = byKey.get(keyAt(lower, start, end));
         let first: StarterPhrases | undefined;
         let id = '';
         for (const entry of entries ?? []) {
@@ -421,9 +426,8 @@ export function indexText(text: string, lexicon: Lexicon): TextIndex {
       continue;
     }
     if (start < 0) continue;
-    const key = starterKey(lower.charCodeAt(start), i - start > 1 ? lower.charCodeAt(start + 1) : 0);
     let mask = 0;
-    const starters = lexicon.starters.get(key);
+    const starters = lexicon.starters.get(keyAt(lower, start, i));
     if (starters !== undefined) {
       for (const starter of starters) {
         if (startsWord(starter, lower, start, i)) mask |= starter.mask;
