@@ -108,9 +108,10 @@ function* linesOfFile(path: string, name: string): Generator<string> {
   try {
     const decoder = new StringDecoder('utf8');
     const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    const read = () => readingAs(name, () => readSync(fd, chunk));
     let pending = '';
     let first = true;
-    for (let bytes = readingAs(name, () => readSync(fd, chunk)); bytes > 0; bytes = readingAs(name, () => readSync(fd, chunk))) {
+    for (let bytes = read(); bytes > 0; bytes = read()) {
       pending += decoder.write(chunk.subarray(0, bytes));
       if (first) {
         pending = pending.replace(/^\uFEFF/, '');

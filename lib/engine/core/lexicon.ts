@@ -233,6 +233,16 @@ function keyOfWord(word: string): number {
   return keyAt(word, 0, word.length);
 }
 
+/** The entry of `word` (as a stem or not) among those of its key, made by `make` when it has none yet. */
+function entryOf<T extends { word: string; stem: boolean }>(byKey: Map<number, T[]>, word: string, stem: boolean, make: () => T): T {
+  const key = keyOfWord(word);
+  let entries = byKey.get(key);
+  if (!entries) byKey.set(key, (entries = []));
+  let entry = entries.find((known) => known.word === word && known.stem === stem);
+  if (!entry) entries.push((entry = make()));
+  return entry;
+}
+
 function compile(locale: LocaleData): Lexicon {
   const { words, letters } = locale.core;
   const stickyOf = (list: readonly string[]) => sticky(list, letters);
@@ -247,17 +257,9 @@ function compile(locale: LocaleData): Lexicon {
       const leading = leadingWords(phrase);
       if (!leading) unindexed.push(phrase);
       for (const { word, stem } of leading ?? []) {
-        const key = keyOfWord(word);
-        const entries = starters.get(key) ?? [];
-        const known = entries.find((entry) => entry.word === word && entry.stem === stem);
-        if (known) known.mask |= bit;
-        else entries.push({ word, stem, mask: bit });
-        starters.set(key, entries);
-        const own = byKey.get(key) ?? [];
-        const mine = own.find((entry) => entry.word === word && entry.stem === stem);
-        if (mine) mine.phrases.push(phrase);
-        else own.push({ word, stem, phrases: [phrase] });
-        byKey.set(key, own);
+        // Every list's starters (for the index of a text), and this list's phrases by starter.
+        entryOf(starters, word, stem, () => ({ word, stem, mask: 0 })).mask |= bit;
+        entryOf(byKey, word, stem, () => ({ word, stem, phrases: [] })).phrases.push(phrase);
       }
     }
     // By the starters a word matches, when it matches more than one.
