@@ -15,7 +15,7 @@ export interface ToneTrainingOptions {
   wordPenalty: number;
 }
 
-export const defaultToneTrainingOptions: ToneTrainingOptions = { minCount: 2, l2: 0.01, steps: 300, learningRate: 0.05, prune: 0.001, wordPenalty: 1 };
+export const defaultToneTrainingOptions: ToneTrainingOptions = { minCount: 2, l2: 0.01, steps: 300, learningRate: 0.05, prune: 0.001, wordPenalty: 0.5 };
 
 /** A template with its features, read once: training and cross-validation reuse them. */
 export interface Featured {

@@ -71,6 +71,8 @@ interface Reading {
   all: Span;
   /** Help offers and opt-outs (never a CTA, never a reason): found on first need. */
   excluded?: Span[];
+  /** What the message says happens if the recipient does not act ("Sans inscription, vous serez noté absent"): found on first need. */
+  outcomes?: Span[];
 }
 
 function analyse(context: DiscourseInput): Discourse {
@@ -136,6 +138,7 @@ function collectCues(
     scan(reading, reading.lexicon[key], reading.all, (start, end) => {
       let cue: string = name;
       if (isExcluded(reading, { start, end })) cue = `${name}.excluded`;
+      else if ((name === 'event' || name === 'cause') && isOutcome(reading, { start, end })) cue = `${name}.outcome`;
       // Spec §1.2: urgency words count where they push a request, not in "available from now".
       else if (name === 'pressure' && !ctas.some((cta) => within({ start, end }, cta))) cue = 'pressure.outsideRequest';
       cues.push({ name: cue, start, end });
@@ -179,6 +182,42 @@ function scan(reading: Reading, list: PhraseList, span: Span, visit: (start: num
 /** The first match of `list` outside help offers and opt-outs. */
 function firstMatch(reading: Reading, list: PhraseList): Span | undefined {
   return scan(reading, list, reading.all, (start, end) => !isExcluded(reading, { start, end }));
+}
+
+/**
+ * The first match of `list` that can be a reason: outside help offers and opt-outs, and
+ * outside what happens if the recipient does not act (spec: a threat is a consequence
+ * only, it says what happens, not what is wrong).
+ */
+function firstReason(reading: Reading, list: PhraseList): Span | undefined {
+  return scan(reading, list, reading.all, (start, end) => !isExcluded(reading, { start, end }) && !isOutcome(reading, { start, end }));
+}
+
+function isOutcome(reading: Reading, span: Span): boolean {
+  reading.outcomes ??= mergeSpans(outcomeSpans(reading));
+  const { outcomes } = reading;
+  const after = bisect(outcomes.length, (k) => outcomes[k].start < span.end);
+  return after > 0 && overlaps(outcomes[after - 1], span);
+}
+
+/**
+ * What happens if the recipient acts or not: from a clause that opens on it ("Sans
+ * inscription,", "Otherwise,", "Once it reaches us,") or from "sinon", "or your" to the end
+ * of the sentence.
+ */
+function outcomeSpans(reading: Reading): Span[] {
+  const { lexicon, sentences } = reading;
+  const outcomes: Span[] = [];
+  for (const sentence of sentences) {
+    const opening = sentence.clauses.find((clause) => testAt(reading, lexicon.consequenceAtClauseStart, clause.start) || testAt(reading, lexicon.consequence.at, clause.start));
+    if (opening) outcomes.push({ start: opening.start, end: sentence.end });
+  }
+  scan(reading, lexicon.consequenceAfterCta, reading.all, (start) => {
+    const sentence = sentences[sentenceOf(sentences, start)];
+    if (sentence) outcomes.push({ start, end: sentence.end });
+    return false;
+  });
+  return outcomes;
 }
 
 function hasMatch(reading: Reading, list: PhraseList, span: Span): boolean {
@@ -408,15 +447,16 @@ function isConditional(reading: Reading, sentenceIndex: number, ctaStart: number
     (start) => start < ctaStart || !testAt(reading, lexicon.consequenceAfterCta.at, start),
   );
   if (condition) return true;
+  // "Not you? Call us" sets a case; "How was your delivery? Rate us" asks, and sets none.
   const previous = sentences[sentenceIndex - 1];
-  return previous !== undefined && previous.terminator.includes('?');
+  return previous !== undefined && previous.terminator.includes('?') && !lexicon.openQuestions.has(wordAt(reading.index.lower, previous.start)?.lower ?? '');
 }
 
 function findRationale(reading: Reading, promotional: boolean): Span | undefined {
   const { lexicon } = reading;
   return (
-    firstMatch(reading, lexicon.cause) ??
-    firstMatch(reading, lexicon.event) ??
+    firstReason(reading, lexicon.cause) ??
+    firstReason(reading, lexicon.event) ??
     firstMatch(reading, lexicon.eventCondition) ??
     firstMatch(reading, lexicon.avoidance) ??
     (promotional ? firstMatch(reading, lexicon.offer) : undefined) ??
@@ -429,7 +469,7 @@ function findPurpose(reading: Reading): Span | undefined {
   const { text, lexicon } = reading;
   const lower = reading.index.lower;
   return scan(reading, lexicon.purposeMarker, reading.all, (start, end) => {
-    if (isExcluded(reading, { start, end }) || lexicon.notBeforePurpose.has(wordBefore(lower, start))) return false;
+    if (isExcluded(reading, { start, end }) || isOutcome(reading, { start, end }) || lexicon.notBeforePurpose.has(wordBefore(lower, start))) return false;
     if (testAt(reading, lexicon.topicPurpose, wordAt(lower, end)?.start ?? end)) return false;
     const verb = wordAfter(lower, end, lexicon.purposeSkips);
     // A capital after "to" is a place or a brand ("flights to Lisbon"), not a verb.

@@ -41,6 +41,8 @@ export interface Lexicon {
   objectWords: ReadonlySet<string>;
   obligationNotAfter: ReadonlySet<string>;
   negations: ReadonlySet<string>;
+  /** Words that open a question asking for information ("how", "comment"): it sets no case for what follows. */
+  openQuestions: ReadonlySet<string>;
   pressureNotAfter: ReadonlySet<string>;
   rights: ReadonlySet<string>;
   notBeforePurpose: ReadonlySet<string>;
@@ -311,6 +313,7 @@ function compile(locale: LocaleData): Lexicon {
     objectWords: lowerSet(words.objectWords),
     obligationNotAfter: lowerSet(words.obligationNotAfter),
     negations: lowerSet(words.negations),
+    openQuestions: lowerSet(words.openQuestions),
     pressureNotAfter: lowerSet(words.pressureNotAfter),
     rights: lowerSet(words.rights),
     notBeforePurpose: lowerSet(words.notBeforePurpose),
