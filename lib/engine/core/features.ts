@@ -29,7 +29,6 @@ export function namedFeatures(emit: (sink: FeatureSink) => void): Map<string, nu
 
 /** Where a cue stands relative to the main request. */
 const PLACES = ['none', 'before', 'same', 'after'] as const;
-type Place = (typeof PLACES)[number];
 
 const PLACEHOLDER = 0xe000;
 
@@ -49,12 +48,13 @@ export function toneFeatures(discourse: Discourse, masked: string, category: Cat
   for (const cue of discourse.cues) {
     const hashes = cueHashesOf(cue.name, category);
     while (sentence < sentences.length && sentences[sentence].end <= cue.start) sentence++;
-    const place: Place = mainSentence < 0 ? 'none' : sentence < mainSentence ? 'before' : sentence === mainSentence ? 'same' : 'after';
+    // The index of its place in PLACES.
+    const place = mainSentence < 0 ? 0 : sentence < mainSentence ? 1 : sentence === mainSentence ? 2 : 3;
     sink.add(hashes.alone, 1, cue.start, cue.end);
     sink.add(hashes.at[place], 1, cue.start, cue.end);
     if (sink.named) {
       sink.named(hashes.alone, `c=${hashes.name}`);
-      sink.named(hashes.at[place], `c=${hashes.name}@${place}`);
+      sink.named(hashes.at[place], `c=${hashes.name}@${PLACES[place]}`);
     }
   }
   if (main) wordsBeforeFeature(discourse, main, sink);
@@ -82,22 +82,29 @@ function wordsBeforeFeature(discourse: Discourse, main: Span, sink: FeatureSink)
 interface CueHashes {
   name: string;
   alone: number;
-  at: Record<Place, number>;
+  /** By place, in the order of PLACES. */
+  at: number[];
 }
 
-/** The hashes of a cue's features, made once per cue name and category: no name is built on the hot path. */
-const cueHashes: Record<Category, Map<string, CueHashes>> = { transactional: new Map(), promotional: new Map() };
+/**
+ * The hashes of a cue's features, made once per cue name: a transactional message's, then a
+ * promotion's. One lookup a cue, and its place by index: no name is built on the hot path.
+ */
+const cueHashes = new Map<string, [CueHashes, CueHashes]>();
 
 function cueHashesOf(cueName: string, category: Category): CueHashes {
-  let hashes = cueHashes[category].get(cueName);
+  let hashes = cueHashes.get(cueName);
   if (!hashes) {
-    // An offer is a reason in a promotion, a mere mention in a transactional message.
-    const name = cueName.startsWith('offer') ? `${cueName}.${category === 'promotional' ? 'promo' : 'trans'}` : cueName;
-    const at = Object.fromEntries(PLACES.map((place) => [place, hashName(`c=${name}@${place}`)])) as Record<Place, number>;
-    hashes = { name, alone: hashName(`c=${name}`), at };
-    cueHashes[category].set(cueName, hashes);
+    hashes = [cueHashesIn(cueName, 'transactional'), cueHashesIn(cueName, 'promotional')];
+    cueHashes.set(cueName, hashes);
   }
-  return hashes;
+  return hashes[category === 'promotional' ? 1 : 0];
+}
+
+function cueHashesIn(cueName: string, category: Category): CueHashes {
+  // An offer is a reason in a promotion, a mere mention in a transactional message.
+  const name = cueName.startsWith('offer') ? `${cueName}.${category === 'promotional' ? 'promo' : 'trans'}` : cueName;
+  return { name, alone: hashName(`c=${name}`), at: PLACES.map((place) => hashName(`c=${name}@${place}`)) };
 }
 
 function addNamed(sink: FeatureSink, name: string, start: number, end: number): void {

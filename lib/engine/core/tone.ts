@@ -118,12 +118,14 @@ export function strongest(located: readonly Located[], model: LinearModel, colum
     let at = kept.length;
     while (at > 0 && keys[at - 1] < key) at--;
     if (at >= count) continue;
-    kept.splice(at, 0, feature);
-    keys.splice(at, 0, key);
-    if (kept.length > count) {
-      kept.pop();
-      keys.pop();
+    // The weaker ones move down a place by hand (`splice` made an array of the removed at
+    // each insertion); the weakest falls off once `count` are kept.
+    for (let from = Math.min(kept.length, count - 1); from > at; from--) {
+      kept[from] = kept[from - 1];
+      keys[from] = keys[from - 1];
     }
+    kept[at] = feature;
+    keys[at] = key;
   }
   return kept.map(({ row, start, end }) => ({ name: model.nameOf(row), weight: weights[row * width + column], start, end }));
 }

@@ -193,7 +193,10 @@ export class LinearScorer {
   /** Where each known feature of the text begun with `stamp` first stood; undefined once another text has begun. */
   locatedIn(stamp: number): Located[] | undefined {
     if (stamp !== this.stamp) return undefined;
-    return Array.from({ length: this.found }, (_, i) => ({ row: this.foundRows[i], start: this.foundStarts[i], end: this.foundEnds[i] }));
+    // A plain loop: `Array.from` with a mapping function took most of an explanation's time.
+    const located: Located[] = new Array(this.found);
+    for (let i = 0; i < this.found; i++) located[i] = { row: this.foundRows[i], start: this.foundStarts[i], end: this.foundEnds[i] };
+    return located;
   }
 }
 
