@@ -16,6 +16,7 @@ ruleTable('directive-tone', {
     { body: 'To keep your line active, you can pay at {{link}}.' },
     { body: 'Your card ending 1234 was declined. Update it at {{link}} to keep your subscription.' },
     { body: 'Your card is now active.' },
+    { body: 'Great news 🎉 Your order has shipped.' },
     { body: 'Could you call us on 0800 123 456?' },
     { body: 'Your bill of £61.00 is overdue. Please pay by {{due_date}} at {{link}} to avoid a £5 late fee.' },
     { body: 'Your {{AMOUNT}} payment was received. Thank you!' },
@@ -107,6 +108,10 @@ ruleTable('directive-tone', {
     },
     { body: 'Your bill is due. SETTLE it at {{link}}.', errors: [{ messageId: 'shouting', text: 'SETTLE' }] },
     { body: 'Important: your direct debit failed. Please update your bank details.', errors: [{ messageId: 'alarm', text: 'Important' }] },
+    // Spec: a warning sign heading the message or a sentence is an alarm label, an emoji before a capital ends a sentence.
+    { body: '⚠️ Your card expired. To keep your plan, you can update it at {{link}}.', errors: [{ messageId: 'alarm', text: '⚠️' }] },
+    { body: 'Your card expired. 🚨 To keep your plan, you can update it at {{link}}.', errors: [{ messageId: 'alarm', text: '🚨' }] },
+    { body: 'Hello ❗ Your card expired. To keep your plan, you can update it at {{link}}.', errors: [{ messageId: 'alarm', text: '❗' }] },
     {
       body: 'Parents must contact the school office TODAY.',
       errors: [

@@ -531,16 +531,27 @@ function findTriggers(reading: Reading, context: DiscourseInput, phrases: readon
 }
 
 const HEADER_PUNCTUATION = /^\s*[:!.,\-–—]/u;
+/** U+FE0F, which asks for the emoji form of the sign before it ("⚠️"). */
+const VARIATION_SELECTOR = 0xfe0f;
 
 /**
- * An alarm label used as a header: at the start of a sentence and followed by punctuation
- * ("URGENT.", "Attention !", "IMPORTANT -"), or closing the opening sentence before `:` or
- * `!` ("Telvo ALERT:", "Orange alerte :").
+ * An alarm label used as a header: a warning sign or a label at the start of a sentence,
+ * the label followed by punctuation ("⚠️", "URGENT.", "Attention !", "IMPORTANT -"), or closing
+ * the opening sentence before `:` or `!` ("Telvo ALERT:", "Orange alerte :").
  */
 function alarmLabels(reading: Reading): Span[] {
   const { text, lexicon, sentences } = reading;
   const labels: Span[] = [];
   sentences.forEach((sentence, index) => {
+    // Spec: a warning sign heading the message or a sentence ("⚠️ Votre compte…") is an alarm label.
+    // An emoji that ends the sentence before heads this one ("Bonjour ❗ Votre colis…").
+    const previous = sentences[index - 1];
+    const signAt = previous && previous.terminator !== '' && lexicon.alarmSigns.some((sign) => previous.terminator.startsWith(sign)) ? text.indexOf(previous.terminator, previous.end) : sentence.start;
+    const sign = lexicon.alarmSigns.find((candidate) => text.startsWith(candidate, signAt));
+    if (sign) {
+      labels.push({ start: signAt, end: signAt + sign.length + (text.charCodeAt(signAt + sign.length) === VARIATION_SELECTOR ? 1 : 0) });
+      return;
+    }
     const label = lexicon.alarmLabel.at;
     if (testAt(reading, label, sentence.start)) {
       const end = label.lastIndex;

@@ -75,6 +75,8 @@ export interface Lexicon {
   pressure: PhraseList;
   finality: PhraseList;
   alarmLabel: PhraseList;
+  /** Warning signs ("⚠", "🚨") that head a sentence as an alarm label does. */
+  alarmSigns: readonly string[];
   helpOffer: PhraseList;
   purposeMarker: PhraseList;
   /** Causes and purposes ("because", "so that"): a rationale wherever it stands. */
@@ -339,6 +341,7 @@ function compile(locale: LocaleData): Lexicon {
     pressure: list(words.pressure),
     finality: list(words.finality),
     alarmLabel: list(words.alarmLabels),
+    alarmSigns: words.alarmSigns,
     helpOffer: list(words.helpOffers),
     purposeMarker: list(words.purposeMarkers),
     cause: list(words.causes),

@@ -7,7 +7,8 @@ export interface Span {
 /**
  * A sentence: text up to `.`, `!`, `?`, `;`, `:`, `…` followed by a space (so `telvo.uk`,
  * `£61.00` and `14:32` do not end one) or a line break. A sender prefix (`Orange :`) is a
- * sentence of its own. Clauses split it further at `, ` and at a spaced dash.
+ * sentence of its own, and an emoji before a capital ends one. Clauses split it further at `, `
+ * and at a spaced dash.
  */
 export interface Sentence extends Span {
   /** The punctuation that ends it (`?`, `:`, `!!`...), empty at the end of the text. */
@@ -25,6 +26,35 @@ function isTerminator(code: number): boolean {
 
 function isDash(code: number): boolean {
   return code === 0x2d || code === 0x2013 || code === 0x2014;
+}
+
+/** A pictograph or a symbol that SMS writers use as one (a UTF-16 unit of it): 😢, 🎉, ⚠, ‼. */
+function isEmoji(code: number): boolean {
+  return (code >= 0xd83c && code <= 0xd83e) || (code >= 0x2600 && code <= 0x27bf) || code === 0x203c || code === 0x2049 || (code >= 0x2b00 && code <= 0x2bff);
+}
+
+/** Where a run of emoji ends: their units, variation selectors, joiners, low surrogates and the spaces between them. */
+function endOfEmojiRun(text: string, from: number): number {
+  let end = from;
+  for (let i = from; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isEmoji(code) || (code >= 0xdc00 && code <= 0xdfff) || code === 0xfe0f || code === 0x200d) end = i + 1;
+    else if (code !== 0x20) break;
+  }
+  return end;
+}
+
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** True when the first non-space character from `from` is a capital letter. */
+function startsCapital(text: string, from: number): boolean {
+  let i = from;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  const char = text[i];
+  return char !== undefined && char !== char.toLowerCase() && char === char.toUpperCase();
 }
 
 /** Appends the trimmed [start, end) to `spans` unless it is blank. */
@@ -61,6 +91,17 @@ export function segment(text: string): Sentence[] {
       }
       sentenceStart = clauseStart = end;
       i = end;
+      continue;
+    }
+    // "On ne t'a pas vu 😢 Reviens nous voir": in a text message an emoji before a capital ends a sentence.
+    const emojiEnd = isEmoji(code) && !isBlank(text, clauseStart, i) ? endOfEmojiRun(text, i) : i;
+    if (emojiEnd > i && isSpace(text.charCodeAt(emojiEnd)) && startsCapital(text, emojiEnd)) {
+      pushTrimmed(clauses, text, clauseStart, i);
+      if (clauses.length > 0) {
+        sentences.push({ start: clauses[0].start, end: clauses[clauses.length - 1].end, terminator: text.slice(i, emojiEnd), clauses });
+        clauses = [];
+      }
+      sentenceStart = clauseStart = i = emojiEnd;
       continue;
     }
     if ((code === 0x2c /* , */ && isSpace(next)) || (isDash(code) && isSpace(next) && i > sentenceStart && isSpace(text.charCodeAt(i - 1)))) {

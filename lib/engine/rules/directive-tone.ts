@@ -51,7 +51,10 @@ export const directiveTone = defineRule({
       const data: Record<string, string | number> = { text };
       if (trigger.kind === 'exclamations') data.count = countExclamations(ctx.body, trigger);
       if (trigger.kind === 'shouting') data.lower = text.toLocaleLowerCase(ctx.language);
-      ctx.report({ start: trigger.start, end: trigger.end, messageId: trigger.kind, data, suggestionId: `${trigger.kind}Fix`, ...learned() });
+      // The sign itself decided (spec §1): it leads the cues, before what the model weighed.
+      const sign = `c=trigger.${trigger.kind} “${text}”`;
+      const reading = learned();
+      ctx.report({ start: trigger.start, end: trigger.end, messageId: trigger.kind, data, suggestionId: `${trigger.kind}Fix`, ...reading, cues: [sign, ...reading.cues.filter((cue) => cue !== sign)] });
       reported++;
     }
     if (confidence < threshold) return;
