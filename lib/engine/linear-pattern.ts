@@ -17,7 +17,7 @@ export const MAX_PATTERN_PROGRAM = 2000;
  */
 function compileLinear(pattern: string): RE2JS {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- required on first need, not at load
-  const { RE2JS } = require('re2js') as typeof import('re2js');
+  const { RE2JS } = require('./runtime-compilers') as typeof import('./runtime-compilers');
   let compiled: RE2JS;
   try {
     compiled = RE2JS.compile(RE2JS.translateRegExp(pattern));

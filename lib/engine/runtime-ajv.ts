@@ -13,7 +13,7 @@ let ajv: Ajv2020 | undefined;
 export function runtimeAjv(): Ajv2020 {
   if (!ajv) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- required on first need, not at load
-    const { default: Ajv } = require('ajv/dist/2020') as typeof import('ajv/dist/2020');
+    const { Ajv2020: Ajv } = require('./runtime-compilers') as typeof import('./runtime-compilers');
     ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, validateSchema: false, logger: false, code: { regExp: linearRegExp } });
   }
   return ajv;

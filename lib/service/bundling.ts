@@ -13,6 +13,16 @@ export const lambdaEntries = {
 export type LambdaName = keyof typeof lambdaEntries;
 
 /**
+ * How the engine requires the compilers that only a template's `variables` or a custom
+ * rule's options need (lib/engine/runtime-compilers.ts). Left out of every handler's
+ * bundle: bundled apart, beside it, they load on the first request that needs them,
+ * not at every cold start.
+ */
+const runtimeCompilersImport = './runtime-compilers';
+/** Their bundle's name in a function's asset, beside `index.js`, where that `require` finds it. */
+export const runtimeCompilersFile = 'runtime-compilers.js';
+
+/**
  * How every Lambda is bundled, shared by the CDK stack (`NodejsFunction.bundling`) and
  * `npm run bench` so the measured bundle is the deployed one. The AWS SDK clients are
  * bundled, though the Node 22 runtime ships them: minified in the bundle, their ES module
@@ -30,5 +40,32 @@ export const lambdaBundling = {
   charset: 'utf8',
   legalComments: 'none',
   mainFields: ['module', 'main'],
-  external: [],
+  // The runtime compilers, as the engine requires them: esbuild keeps the `require` as
+  // written, and `runtimeCompilersBuild` puts the file it finds beside the handler's.
+  external: [runtimeCompilersImport],
 } as const;
+
+/**
+ * The runtime compilers' bundle (lib/engine/runtime-compilers.ts: ajv's compiler, RE2JS and
+ * fast-uri), in the output folder of a handler's bundle as `runtimeCompilersFile`: the
+ * esbuild command line (the handlers' options) that the stack runs after bundling
+ * each function and the bench runs beside its bundles.
+ */
+export function runtimeCompilersBuild(outputDir: string): string[] {
+  const options = lambdaBundling;
+  return [
+    require.resolve('esbuild/bin/esbuild'),
+    path.join(projectRoot, 'lib', 'engine', 'runtime-compilers.ts'),
+    '--bundle',
+    `--platform=${options.platform}`,
+    `--target=${options.target}`,
+    `--format=${options.format}`,
+    ...(options.minify ? ['--minify'] : []),
+    ...(options.sourcemap ? ['--sourcemap'] : []),
+    `--charset=${options.charset}`,
+    `--legal-comments=${options.legalComments}`,
+    `--main-fields=${options.mainFields.join(',')}`,
+    '--log-level=warning',
+    `--outfile=${path.join(outputDir, runtimeCompilersFile)}`,
+  ];
+}

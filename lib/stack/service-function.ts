@@ -4,7 +4,7 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { Charset, LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { lambdaBundling } from '../service/bundling';
+import { lambdaBundling, runtimeCompilersBuild } from '../service/bundling';
 import { acknowledge } from './nag';
 import { fromRoot, projectRoot } from './paths';
 
@@ -84,6 +84,13 @@ export class ServiceFunction extends Construct {
         externalModules: [...lambdaBundling.external],
         define: props.define,
         logLevel: LogLevel.WARNING,
+        // Every bundle leaves the runtime compilers out (`lambdaBundling.external`): each
+        // asset carries them beside `index.js`, for the first request that needs them.
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (_inputDir, outputDir) => [runtimeCompilersBuild(outputDir).map(shellQuoted).join(' ')],
+        },
       },
     });
     for (const id of ['AwsSolutions-L1', 'Serverless-LambdaLatestVersion']) {
@@ -105,4 +112,9 @@ export class ServiceFunction extends Construct {
       'Resource::*',
     );
   }
+}
+
+/** One argument as a POSIX shell reads it back unchanged (the hooks' commands run in bash). */
+function shellQuoted(argument: string): string {
+  return `'${argument.replaceAll("'", `'\\''`)}'`;
 }

@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, Token } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
@@ -41,6 +42,10 @@ beforeAll(() => {
   template = Template.fromStack(stack);
   assemblyDir = app.synth().directory;
 });
+
+/** A function's asset folder in the assembly: its code as deployed. */
+const assetDirOf = (fn: ServiceFunction) => join(assemblyDir, (fn.function.node.defaultChild as CfnFunction).getMetadata('aws:asset:path'));
+const bundleOf = (fn: ServiceFunction) => readFileSync(join(assetDirOf(fn), 'index.js'), 'utf8');
 
 const logicalId = (fn: ServiceFunction) => stack.getLogicalId(fn.function.node.defaultChild as CfnFunction);
 const roleId = (fn: ServiceFunction) => stack.getLogicalId(fn.function.role!.node.defaultChild as CfnRole);
@@ -106,6 +111,41 @@ describe('the functions', () => {
     const groups = Object.values(template.findResources('AWS::Logs::LogGroup'));
     expect(groups.length).toBe(6); // four functions + the access logs of the two APIs
     for (const group of groups) expect(group.Properties.RetentionInDays).toBeGreaterThan(0);
+  });
+});
+
+describe('the runtime compilers', () => {
+  test("are left out of the bundles that lint, and carried beside each, where the bundle's require finds them", () => {
+    for (const fn of [stack.lint, stack.templates, stack.dispatch]) {
+      expect(readdirSync(assetDirOf(fn)).sort()).toEqual(['index.js', 'runtime-compilers.js']);
+      expect(bundleOf(fn)).toContain('require("./runtime-compilers")');
+      // An error message of RE2JS's parser and one of ajv's compiler.
+      expect(bundleOf(fn)).not.toMatch(/missing closing \)|schema with key or id/);
+    }
+  });
+
+  test("the lint function as deployed, in a fresh process as Lambda starts one, checks a variable's pattern with them", () => {
+    const lintWithPattern = `
+      const { handler } = require(process.argv[1]);
+      const lint = (pattern) => handler({
+        httpMethod: 'POST', path: '/v1/lint', headers: { 'content-type': 'application/json' }, requestContext: {},
+        body: JSON.stringify({ template: {
+          locale: 'en', category: 'transactional', sender: 'Acme', body: 'Acme: your code is {{code}}. It expires in 10 minutes.',
+          variables: { type: 'object', properties: { code: { type: 'string', pattern } } },
+        } }),
+      });
+      Promise.all([lint('^[0-9]{6}$'), lint('^(a)\\\\1$')]).then((responses) => console.log(JSON.stringify(responses)));`;
+    const run = spawnSync(process.execPath, ['-e', lintWithPattern, join(assetDirOf(stack.lint), 'index.js')], {
+      env: { PATH: process.env.PATH, POWERTOOLS_SERVICE_NAME: 'smslint', POWERTOOLS_LOG_LEVEL: 'ERROR' },
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    const [linear, backreference] = JSON.parse(run.stdout) as { statusCode: number; body: string }[];
+    expect(linear.statusCode).toBe(200);
+    expect(backreference.statusCode).toBe(400);
+    expect(JSON.parse(backreference.body).error.details).toEqual([
+      { path: '/template/variables/properties/code/pattern', message: expect.stringContaining('backreferences and lookaround are not supported') },
+    ]);
   });
 });
 
@@ -348,7 +388,6 @@ test('the stack is environment-agnostic, so it synthesizes offline with no accou
 describe('the config', () => {
   test('the nearest smslint.config.json to the templates is bundled into every function that lints, and nowhere else', () => {
     expect(stack.config.config).toEqual(teamConfig);
-    const bundleOf = (fn: ServiceFunction) => readFileSync(join(assemblyDir, (fn.function.node.defaultChild as CfnFunction).getMetadata('aws:asset:path'), 'index.js'), 'utf8');
     for (const fn of [stack.lint, stack.templates, stack.dispatch]) expect(bundleOf(fn)).toContain(JSON.stringify(teamConfig));
     expect(bundleOf(stack.web!)).not.toContain('telvo.uk');
   });
