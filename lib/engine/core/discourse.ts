@@ -71,7 +71,7 @@ interface Reading {
   all: Span;
   /** Help offers and opt-outs (never a CTA, never a reason): found on first need. */
   excluded?: Span[];
-  /** What the message says happens if the recipient does not act ("Sans inscription, vous serez noté absent"): found on first need. */
+  /** What the message says happens if the recipient acts or not ("Sans inscription, vous serez noté absent"): found on first need. */
   outcomes?: Span[];
 }
 
@@ -186,8 +186,8 @@ function firstMatch(reading: Reading, list: PhraseList): Span | undefined {
 
 /**
  * The first match of `list` that can be a reason: outside help offers and opt-outs, and
- * outside what happens if the recipient does not act (spec: a threat is a consequence
- * only, it says what happens, not what is wrong).
+ * outside what happens if the recipient acts or not (spec: a threat is a consequence only,
+ * it says what happens, not what is wrong).
  */
 function firstReason(reading: Reading, list: PhraseList): Span | undefined {
   return scan(reading, list, reading.all, (start, end) => !isExcluded(reading, { start, end }) && !isOutcome(reading, { start, end }));
@@ -195,9 +195,7 @@ function firstReason(reading: Reading, list: PhraseList): Span | undefined {
 
 function isOutcome(reading: Reading, span: Span): boolean {
   reading.outcomes ??= mergeSpans(outcomeSpans(reading));
-  const { outcomes } = reading;
-  const after = bisect(outcomes.length, (k) => outcomes[k].start < span.end);
-  return after > 0 && overlaps(outcomes[after - 1], span);
+  return overlapsAny(reading.outcomes, span);
 }
 
 /**
@@ -226,10 +224,13 @@ function hasMatch(reading: Reading, list: PhraseList, span: Span): boolean {
 
 function isExcluded(reading: Reading, span: Span): boolean {
   reading.excluded ??= mergeSpans(excludedSpans(reading));
-  const { excluded } = reading;
-  // Disjoint and in order: only the last span starting before `span` ends can overlap it.
-  const after = bisect(excluded.length, (k) => excluded[k].start < span.end);
-  return after > 0 && overlaps(excluded[after - 1], span);
+  return overlapsAny(reading.excluded, span);
+}
+
+/** True when `span` overlaps one of `spans`, which are disjoint and in order: only the last starting before `span` ends can. */
+function overlapsAny(spans: readonly Span[], span: Span): boolean {
+  const after = bisect(spans.length, (k) => spans[k].start < span.end);
+  return after > 0 && overlaps(spans[after - 1], span);
 }
 
 /** The union of `spans` as disjoint spans in order. */
