@@ -44,6 +44,7 @@ function endOfEmojiRun(text: string, from: number): number {
   return end;
 }
 
+/** True when [start, end) holds only spaces: an emoji that opens a clause ends nothing. */
 function isBlank(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (!isSpace(text.charCodeAt(i))) return false;
   return true;

@@ -189,7 +189,12 @@ export function reportMissing(ctx: RuleContext<'missing' | 'missingFix'>, output
 
 /** The cues of a finding, as the people who read it can check them: the feature and the words it stands on. */
 export function describeCues(contributions: readonly Contribution[], body: string): string[] {
-  return contributions.map(({ name, start, end }) => (end > start ? `${name} “${body.slice(start, end)}”` : name));
+  return contributions.map(({ name, start, end }) => describeCue(name, { start, end }, body));
+}
+
+/** One cue as a finding names it: the feature, and the words it stands on when it stands on any. */
+export function describeCue(name: string, { start, end }: Span, body: string): string {
+  return end > start ? `${name} “${body.slice(start, end)}”` : name;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { countExclamations } from '../core/discourse';
-import { describeCues, missingRationale, requestSpan, thresholdOf, thresholdOptionsSchema } from '../core/tone';
+import { describeCue, describeCues, missingRationale, requestSpan, thresholdOf, thresholdOptionsSchema } from '../core/tone';
 import { defineRule } from '../types';
 
 /** How sure the model must be before an error blocks a send (see `thresholdOptionsSchema`). */
@@ -52,7 +52,7 @@ export const directiveTone = defineRule({
       if (trigger.kind === 'exclamations') data.count = countExclamations(ctx.body, trigger);
       if (trigger.kind === 'shouting') data.lower = text.toLocaleLowerCase(ctx.language);
       // The sign itself decided (spec §1): it leads the cues, before what the model weighed.
-      const sign = `c=trigger.${trigger.kind} “${text}”`;
+      const sign = describeCue(`c=trigger.${trigger.kind}`, trigger, ctx.body);
       const reading = learned();
       ctx.report({ start: trigger.start, end: trigger.end, messageId: trigger.kind, data, suggestionId: `${trigger.kind}Fix`, ...reading, cues: [sign, ...reading.cues.filter((cue) => cue !== sign)] });
       reported++;
