@@ -22,6 +22,7 @@ describe('phrase data', () => {
     ['please', [{ word: 'please', stem: false }]],
     ["don't forget to", [{ word: 'don', stem: false }]],
     ['expir*', [{ word: 'expir', stem: true }]],
+    ['pre-?sale', [{ word: 'pre', stem: true }]],
     ['questions?\\s*\\?', [{ word: 'question', stem: true }]],
     ['(?:could|can) you', [{ word: 'could', stem: false }, { word: 'can', stem: false }]],
     ['we ask (?:that )?you', [{ word: 'we', stem: false }]],

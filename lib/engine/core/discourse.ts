@@ -73,6 +73,8 @@ interface Reading {
   excluded?: Span[];
   /** What the message says happens if the recipient acts or not ("Sans inscription, vous serez noté absent"): found on first need. */
   outcomes?: Span[];
+  /** What a request is about ("about your renewal", "au sujet de votre sinistre"), to its clause's end: found on first need. */
+  topics?: Span[];
 }
 
 function analyse(context: DiscourseInput): Discourse {
@@ -139,6 +141,7 @@ function collectCues(
       let cue: string = name;
       if (isExcluded(reading, { start, end })) cue = `${name}.excluded`;
       else if ((name === 'event' || name === 'cause') && isOutcome(reading, { start, end })) cue = `${name}.outcome`;
+      else if (name === 'event' && isTopic(reading, { start, end })) cue = 'event.topic';
       // Spec §1.2: urgency words count where they push a request, not in "available from now".
       else if (name === 'pressure' && !ctas.some((cta) => within({ start, end }, cta))) cue = 'pressure.outsideRequest';
       cues.push({ name: cue, start, end });
@@ -185,12 +188,38 @@ function firstMatch(reading: Reading, list: PhraseList): Span | undefined {
 }
 
 /**
- * The first match of `list` that can be a reason: outside help offers and opt-outs, and
- * outside what happens if the recipient acts or not (spec: a threat is a consequence only,
- * it says what happens, not what is wrong).
+ * The first match of `list` that can be a reason: outside help offers and opt-outs, outside
+ * what happens if the recipient acts or not (spec: a threat is a consequence only, it says
+ * what happens, not what is wrong), and outside a topic (spec: "about your account" is no
+ * reason, nor is "about your renewal": it names what to talk about, not what is wrong).
  */
 function firstReason(reading: Reading, list: PhraseList): Span | undefined {
-  return scan(reading, list, reading.all, (start, end) => !isExcluded(reading, { start, end }) && !isOutcome(reading, { start, end }));
+  return scan(reading, list, reading.all, (start, end) => !isExcluded(reading, { start, end }) && !isOutcome(reading, { start, end }) && !isTopic(reading, { start, end }));
+}
+
+function isTopic(reading: Reading, span: Span): boolean {
+  reading.topics ??= mergeSpans(topicSpans(reading));
+  return overlapsAny(reading.topics, span);
+}
+
+/**
+ * Each topic phrase with the thing it names ("about your home insurance renewal"): to the end
+ * of its clause or to a word that starts something else ("un courrier concernant vos droits |
+ * vous attend": the letter waiting is an event).
+ */
+function topicSpans(reading: Reading): Span[] {
+  const { lexicon, sentences } = reading;
+  const lower = reading.index.lower;
+  const topics: Span[] = [];
+  scan(reading, lexicon.topic, reading.all, (start, end) => {
+    const clause = sentences[sentenceOf(sentences, start)]?.clauses.find((candidate) => candidate.start <= start && start < candidate.end);
+    if (!clause) return false;
+    let topicEnd = end;
+    for (let word = wordAt(lower, end, clause.end); word && !lexicon.topicEnds.has(word.lower); word = wordAt(lower, word.end, clause.end)) topicEnd = word.end;
+    topics.push({ start, end: topicEnd });
+    return false;
+  });
+  return topics;
 }
 
 function isOutcome(reading: Reading, span: Span): boolean {

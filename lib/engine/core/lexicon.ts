@@ -48,6 +48,8 @@ export interface Lexicon {
   notBeforePurpose: ReadonlySet<string>;
   purposeSkips: ReadonlySet<string>;
   determiners: ReadonlySet<string>;
+  /** Words that end the thing a topic names: what follows them is said of something else. */
+  topicEnds: ReadonlySet<string>;
   /** Upper-cased words that may be written in capitals: acronyms and opt-out keywords. */
   allowedCapitals: ReadonlySet<string>;
   /** Words after which capitals are a keyword to type or a code ("reply CANCEL", "code BIENVENUE"). */
@@ -216,9 +218,10 @@ export function leadingWords(phrase: string): { word: string; stem: boolean }[] 
   const letters = /^\p{L}+/u.exec(phrase)?.[0].toLowerCase();
   if (!letters) return undefined;
   const next = phrase[letters.length];
-  // "questions?" may end one letter earlier; "expir*", "unrecogni[sz]ed" go on: both are stems.
+  // "questions?" may end one letter earlier; "expir*", "unrecogni[sz]ed" go on, as does
+  // "pre-?sale" past its optional hyphen: all are stems.
   const word = next === '?' ? letters.slice(0, -1) : letters;
-  const stem = !WORD_ENDS.has(next);
+  const stem = !WORD_ENDS.has(next) || phrase[letters.length + 1] === '?';
   if (word.length === 0 || (stem && word.length < 2)) return undefined;
   return [{ word, stem }];
 }
@@ -321,6 +324,7 @@ function compile(locale: LocaleData): Lexicon {
     notBeforePurpose: lowerSet(words.notBeforePurpose),
     purposeSkips: lowerSet(words.purposeSkips),
     determiners: lowerSet(words.determiners),
+    topicEnds: lowerSet(words.topicEnds),
     clauseOpeners: lowerSet(words.clauseOpeners),
     allowedCapitals: new Set([...words.acronyms, ...words.optOutKeywords].map((word) => word.toUpperCase())),
     keywordLeads: lowerSet(words.keywordLeads),

@@ -1,0 +1,70 @@
+import { builtInLocales, createLinter, type Template } from '../../lib/engine';
+
+/**
+ * What the analysis reads as a reason, without the learned layer (a locale with no tone model
+ * decides by its analysis alone): the reason cues the models build on must follow the spec.
+ */
+const analysisAlone = createLinter({ locales: builtInLocales.map((locale) => ({ ...locale, toneModel: undefined })) });
+
+function reasonCues(body: string, locale = 'en', category: Template['category'] = 'transactional'): string[] {
+  const features = analysisAlone.toneFeatures({ locale, category, body });
+  // The cues alone, not their places relative to the request (`c=event@before`).
+  return [...features.keys()].filter((name) => /^c=(?:cause|event|offer|purpose|eventCondition|avoidance)(?:\.[\w.]+)?$/.test(name)).sort();
+}
+
+function missesReason(body: string, locale = 'en', category: Template['category'] = 'transactional'): boolean {
+  return analysisAlone.lint({ locale, category, body }).findings.some((finding) => finding.ruleId === 'missing-rationale');
+}
+
+describe('reasons the analysis reads', () => {
+  it('takes nothing a topic names for a reason (spec: "about your account" is no reason)', () => {
+    expect(reasonCues('Please call us on 0330 555 0123 about your home insurance renewal.')).toEqual(['c=event.topic']);
+    expect(missesReason('Please call us on 0330 555 0123 about your home insurance renewal.')).toBe(true);
+    expect(reasonCues('Merci de nous rappeler pour échanger au sujet de votre sinistre.', 'fr')).toEqual(['c=event.topic']);
+  });
+
+  it('ends a topic where a new subject starts: what follows is said of something else', () => {
+    // The letter waiting is the event; "concernant vos droits" only describes it.
+    expect(reasonCues('Un courrier concernant vos droits vous attend dans votre espace. Consultez-le.', 'fr')).toEqual(['c=event']);
+    expect(missesReason('Un courrier concernant vos droits vous attend dans votre espace. Consultez-le.', 'fr')).toBe(false);
+  });
+
+  it.each([
+    ["Votre relevé d'heures ne nous est pas parvenu. Merci de nous le retourner signé."],
+    ['La sortie au musée aura lieu le {{date}}. Merci de rendre l’autorisation signée.'],
+    ['Des frais de dédouanement de 6,50 € sont dus pour votre colis. Réglez-les sur {{lien}}.'],
+    ['Ton colis t’attend chez {{relais}}. Viens le chercher avant samedi.'],
+    ['Le compte cantine de {{enfant}} est à -12,40 €. Merci de l’approvisionner sur le portail.'],
+    ['Votre véhicule est prêt. Vous pouvez le récupérer dès 17h.'],
+  ])('reads an event in "%s"', (body) => {
+    expect(missesReason(body, 'fr')).toBe(false);
+  });
+
+  it.each([
+    ['Vidange à 69 € au lieu de 99 € tout le mois. Prenez RDV sur {{lien}}.'],
+    ['Votre kWh 30 % moins cher le week-end. Simulez vos économies sur {{lien}}.'],
+  ])('reads an offer with its benefit in "%s"', (body) => {
+    expect(missesReason(body, 'fr', 'promotional')).toBe(false);
+  });
+
+  it.each([
+    ['OFFRE EXCLUSIVE pour vous. Souscrivez sur {{lien}}.', 'fr'],
+    ['Exclusive offer for you. Sign up at {{link}}.', 'en'],
+    ['Tickets are now on sale. Book at {{link}}.', 'en'],
+  ])('reads no benefit in "%s": a label is not an offer', (body, locale) => {
+    expect(missesReason(body, locale, 'promotional')).toBe(true);
+  });
+
+  it.each([
+    ['App users get presale access on Thursday. Set a reminder in the app.', 'promotional'],
+    ['Kids ride free on weekend trips in August. Book at {{link}}.', 'promotional'],
+    ['Your number hasn’t been used for 90 days. Top up at {{link}}.', 'transactional'],
+    ['A snow emergency is in effect from 8pm. Move vehicles off snow routes.', 'transactional'],
+  ] as const)('reads a reason in "%s"', (body, category) => {
+    expect(missesReason(body, 'en', category)).toBe(false);
+  });
+
+  it('reads "free" as availability, not an offer, when it is the recipient who is free', () => {
+    expect(reasonCues('If you’re free on Saturday, could you let us know in the app?')).toEqual([]);
+  });
+});
