@@ -169,7 +169,9 @@ function collectCues(
   if (decided.requests.length === 0) cues.push({ name: 'rule.noCta', start: all.start, end: all.start });
   if (decided.bareOrders.length > 0 || triggers.length > 0) cues.push({ name: 'rule.directive', start: all.start, end: all.start });
   const orders = decided.requests.filter(isOrder);
-  if (orders.length > 0 && !cues.some((cue) => RATIONALE_CUES.has(cue.name))) cues.push({ name: 'order.noReasonCue', ...orders[0] });
+  const reasonless = !cues.some((cue) => RATIONALE_CUES.has(cue.name));
+  if (orders.length > 0 && reasonless) cues.push({ name: 'order.noReasonCue', ...orders[0] });
+  if (decided.requests.length > 0 && reasonless) cues.push({ name: 'request.noReasonCue', ...decided.requests[0] });
   return cues.sort((a, b) => a.start - b.start);
 }
 
