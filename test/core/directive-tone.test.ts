@@ -18,6 +18,8 @@ ruleTable('directive-tone', {
     { body: 'Your card is now active.' },
     { body: 'Great news 🎉 Your order has shipped.' },
     { body: 'Could you call us on 0800 123 456?' },
+    // A negated urgency pushes nothing.
+    { body: "Votre colis est arrivé à l'agence. Ce n'est pas urgent, passez le retirer quand vous pourrez.", locale: 'fr' },
     { body: 'Your bill of £61.00 is overdue. Please pay by {{due_date}} at {{link}} to avoid a £5 late fee.' },
     { body: 'Your {{AMOUNT}} payment was received. Thank you!' },
     { body: "HMRC: you're owed a refund. You don't need to do anything." },
@@ -156,6 +158,12 @@ ruleTable('directive-tone', {
       body: 'Votre paiement a été refusé. Merci de mettre à jour votre carte immédiatement.',
       locale: 'fr',
       errors: [{ messageId: 'pressure', text: 'immédiatement' }],
+    },
+    // Urgency as a clause of its own beside the request pushes it as much as inside it.
+    {
+      body: "Nos réserves de sang sont au plus bas. Venez donner votre sang, c'est urgent !",
+      locale: 'fr',
+      errors: [{ messageId: 'pressure', text: 'urgent' }],
     },
     {
       body: 'Réglez votre facture au plus vite !!',

@@ -143,7 +143,7 @@ function collectCues(
       else if ((name === 'event' || name === 'cause') && isOutcome(reading, { start, end })) cue = `${name}.outcome`;
       else if (name === 'event' && isTopic(reading, { start, end })) cue = 'event.topic';
       // Spec §1.2: urgency words count where they push a request, not in "available from now".
-      else if (name === 'pressure' && !ctas.some((cta) => within({ start, end }, cta))) cue = 'pressure.outsideRequest';
+      else if (name === 'pressure' && !triggers.some((trigger) => trigger.kind === 'pressure' && overlaps(trigger, { start, end }))) cue = 'pressure.outsideRequest';
       cues.push({ name: cue, start, end });
       return false;
     });
@@ -530,6 +530,18 @@ function findConsequence(reading: Reading, ctas: readonly Cta[]): Span | undefin
   return undefined;
 }
 
+/** The words of a clause that holds nothing but urgency ("c'est urgent", "vite", "don't delay"): at most this many. */
+const PRESSURE_CLAUSE_WORDS = 3;
+
+function isPressureClause(reading: Reading, sentence: Sentence | undefined, match: Span): boolean {
+  const clause = sentence?.clauses.find((candidate) => within(match, candidate));
+  if (!clause) return false;
+  const { starts } = reading.index;
+  const first = bisect(starts.length, (k) => starts[k] < clause.start);
+  const past = bisect(starts.length, (k) => starts[k] < clause.end);
+  return past - first <= PRESSURE_CLAUSE_WORDS;
+}
+
 function findTriggers(reading: Reading, context: DiscourseInput, phrases: readonly Phrase[], ctas: readonly Cta[]): Trigger[] {
   const { text, lexicon } = reading;
   const lower = reading.index.lower;
@@ -543,11 +555,15 @@ function findTriggers(reading: Reading, context: DiscourseInput, phrases: readon
     triggers.push({ kind, start, end });
   };
   for (const phrase of phrases) if (phrase.kind === 'obligation' && isObligation(reading, phrase)) add('obligation', phrase.start, phrase.end);
-  // Urgency counts where it pushes a request: "call now", not "your card is now active".
+  // Urgency counts where it pushes a request: "call now", not "your card is now active"; also
+  // as a clause of its own beside the request ("venez donner votre sang, c'est urgent !").
   for (const cta of ctas) {
-    scan(reading, lexicon.pressure, cta, (start, end) => {
+    const sentence = reading.sentences[sentenceOf(reading.sentences, cta.start)];
+    scan(reading, lexicon.pressure, sentence ?? cta, (start, end) => {
       const before = wordBefore(lower, start);
-      if (end <= cta.end && !lexicon.negations.has(before) && !lexicon.pressureNotAfter.has(before)) add('pressure', start, end);
+      if (lexicon.negations.has(before)) return false;
+      // "Ce n'est pas urgent" is negated; "c'est urgent" beside a request pushes it, where "est" otherwise tells a state.
+      if (isPressureClause(reading, sentence, { start, end }) || (within({ start, end }, cta) && !lexicon.pressureNotAfter.has(before))) add('pressure', start, end);
       return false;
     });
   }
