@@ -64,6 +64,24 @@ describe('reasons the analysis reads', () => {
     expect(missesReason(body, 'en', category)).toBe(false);
   });
 
+  it.each([
+    ['Our tool is working again. To continue filing your taxes, log in at {{link}}.', 'en'],
+    ['Your account was created. Set your password at {{link}}.', 'en'],
+    ['Vous avez manqué votre rendez-vous du {{date}}, merci de contacter le {{telephone}}.', 'fr'],
+  ])('reads the reason of "%s"', (body, locale) => {
+    expect(missesReason(body, locale)).toBe(false);
+  });
+
+  it.each([
+    ['We will text you a day before your hearing. Call us at {{phone}} with any other questions.', 'en'],
+    ['Votre rendez-vous est modifié. En cas de problème, contactez le {{telephone}}.', 'fr'],
+    ['RDV {{titre}} le {{date}}. Gérer mon RDV : {{url}}', 'fr'],
+    ['Your order is on its way. Track my order: {{url}}', 'en'],
+  ])('reads no request in "%s": a help line or a link label asks nothing', (body, locale) => {
+    const findings = analysisAlone.lint({ locale, category: 'transactional', body }).findings.map((finding) => finding.ruleId);
+    expect(findings.filter((rule) => rule === 'directive-tone' || rule === 'missing-rationale' || rule === 'missing-consequence')).toEqual([]);
+  });
+
   it('reads "free" as availability, not an offer, when it is the recipient who is free', () => {
     expect(reasonCues('If you’re free on Saturday, could you let us know in the app?')).toEqual([]);
   });
