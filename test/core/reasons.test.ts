@@ -67,6 +67,7 @@ describe('reasons the analysis reads', () => {
   it.each([
     ['Our tool is working again. To continue filing your taxes, log in at {{link}}.', 'en'],
     ['Your account was created. Set your password at {{link}}.', 'en'],
+    ['Your payment was processed. Use {{reference}} for future reference.', 'en'],
     ['Vous avez manqué votre rendez-vous du {{date}}, merci de contacter le {{telephone}}.', 'fr'],
   ])('reads the reason of "%s"', (body, locale) => {
     expect(missesReason(body, locale)).toBe(false);
