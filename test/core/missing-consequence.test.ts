@@ -2,6 +2,11 @@ import { ruleTable } from './cases';
 
 ruleTable('missing-consequence', {
   valid: [
+    // A threat or an outcome in words the corpus lacked.
+    { body: 'Your payment failed. Update your card now or lose your membership.' },
+    { body: 'Your parcel has waited 8 days at {{shop}}. Collect it by Saturday: after that it goes back to the sender.' },
+    { body: "Ton colis t'attend chez {{relais}} depuis 8 jours. Viens le chercher avant samedi, après il repart chez l'expéditeur.", locale: 'fr' },
+    { body: 'Votre avis est disponible. Merci de verser {{montant}} € avant le {{date}}. En cas de retard, des intérêts seront dus.', locale: 'fr' },
     { body: 'Please pay at {{link}}, otherwise a £12 fee applies.' },
     { body: 'Your bill is overdue. Pay at {{link}} to avoid a £5 late fee.' },
     { body: 'Please send your meter reading by 30 June. Without it, the bill will be estimated.' },
