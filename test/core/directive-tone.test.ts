@@ -18,6 +18,8 @@ ruleTable('directive-tone', {
     { body: 'Your card is now active.' },
     { body: 'Great news 🎉 Your order has shipped.' },
     { body: 'Could you call us on 0800 123 456?' },
+    // An obligation of someone else's is none of the recipient's.
+    { body: 'Since your parcel contains alcohol, the courier must see photo ID on delivery. Please have it ready on {{date}}.' },
     // A negated urgency pushes nothing.
     { body: "Votre colis est arrivé à l'agence. Ce n'est pas urgent, passez le retirer quand vous pourrez.", locale: 'fr' },
     { body: 'Your bill of £61.00 is overdue. Please pay by {{due_date}} at {{link}} to avoid a £5 late fee.' },
@@ -78,6 +80,10 @@ ruleTable('directive-tone', {
     },
     { body: 'Your payment failed. Update your card now at {{link}}.', errors: [{ messageId: 'pressure', text: 'now' }] },
     { body: "If this wasn't you, call us straight away.", errors: [{ messageId: 'pressure', text: 'straight away' }] },
+    {
+      body: 'Complete web check-in for your flight at the earliest to avoid the airport check-in fee.',
+      errors: [{ messageId: 'pressure', text: 'at the earliest' }],
+    },
     { body: 'Your code is {{otp}}. NEVER share it.', errors: [{ messageId: 'shouting', text: 'NEVER' }] },
     // With the sender declared, capitals before the colon are not its name.
     { body: 'HUGE SALE: 30% off knitwear this weekend at {{link}}.', sender: 'Loomly', category: 'promotional', errors: [{ messageId: 'shouting', text: 'HUGE' }, { messageId: 'shouting', text: 'SALE' }] },
