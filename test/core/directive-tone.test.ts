@@ -30,6 +30,8 @@ ruleTable('directive-tone', {
     // Capitals that are the sender's name (before the message, in its sign-off) or a keyword to type.
     { body: 'ORACLE: 200 SMS credits were added to your account.' },
     { body: 'SUNU YOON - your booking is confirmed for {{date}}.' },
+    // Capitals right before a service's noun name its brand or product.
+    { body: 'Your ZENKO verification code is {{code}}. It expires in 10 minutes.' },
     { body: 'Your repair is booked for {{date}}. Thanks - KWIKFIX' },
     { body: 'Your update was saved. Send "CANCEL" to remove it.' },
     { body: 'Your order is ready. Text COLLECT to {{number}} to choose a pick-up slot.' },
@@ -85,6 +87,8 @@ ruleTable('directive-tone', {
       errors: [{ messageId: 'pressure', text: 'at the earliest' }],
     },
     { body: 'Your code is {{otp}}. NEVER share it.', errors: [{ messageId: 'shouting', text: 'NEVER' }] },
+    // After a service's noun, capitals shout: only before it do they name a product.
+    { body: 'Your account WILL be closed on {{date}}. Pay at {{link}} to keep it.', errors: [{ messageId: 'shouting', text: 'WILL' }] },
     // With the sender declared, capitals before the colon are not its name.
     { body: 'HUGE SALE: 30% off knitwear this weekend at {{link}}.', sender: 'Loomly', category: 'promotional', errors: [{ messageId: 'shouting', text: 'HUGE' }, { messageId: 'shouting', text: 'SALE' }] },
     { body: 'Great news!! Your parcel arrives today.', errors: [{ messageId: 'exclamations', text: '!!' }] },

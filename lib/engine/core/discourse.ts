@@ -638,11 +638,24 @@ function shouting(reading: Reading, context: DiscourseInput): Span[] {
     const word = reading.text.slice(capitals.start, capitals.end);
     if (reading.lexicon.allowedCapitals.has(word) || context.config.allowedCapitals.has(word)) continue;
     brand ??= new Set((context.template.sender ?? '').toUpperCase().split(NOT_A_LETTER));
-    if (brand.has(word) || isTypedKeyword(reading, capitals)) continue;
+    if (brand.has(word) || isTypedKeyword(reading, capitals) || namesAProduct(reading, capitals)) continue;
     names ??= senderNames(reading, context.template.sender === undefined);
     if (!names.some((name) => within(capitals, name))) words.push(capitals);
   }
   return words;
+}
+
+/** Only spaces and placeholders between two words: "A CASA {{role}} account". */
+const NOUN_GAP = /^[\s\uE000]*$/;
+
+/**
+ * Capitals right before a noun of a service ("Your CAHO verification code", "A CASA account"):
+ * the name of a brand or product, which the spec does not count as shouting. Only before
+ * it: after a noun, capitals shout as often as they name ("your account WILL be closed").
+ */
+function namesAProduct({ index, text, lexicon }: Reading, capitals: Span): boolean {
+  const next = bisect(index.starts.length, (i) => index.starts[i] < capitals.end);
+  return next < index.starts.length && lexicon.productNouns.has(index.lower.slice(index.starts[next], index.ends[next])) && NOUN_GAP.test(text.slice(capitals.end, index.starts[next]));
 }
 
 function isTypedKeyword({ index, text, lexicon }: Reading, capitals: Span): boolean {

@@ -54,6 +54,8 @@ export interface Lexicon {
   allowedCapitals: ReadonlySet<string>;
   /** Words after which capitals are a keyword to type or a code ("reply CANCEL", "code BIENVENUE"). */
   keywordLeads: ReadonlySet<string>;
+  /** Nouns of a service beside which capitals name a brand or product ("your CAHO account"). */
+  productNouns: ReadonlySet<string>;
   /** Words of a sign-off ("The ACME team", "L'équipe BIMP", "Regards, NHS Fife"). */
   signOffWords: ReadonlySet<string>;
 
@@ -326,6 +328,7 @@ function compile(locale: LocaleData): Lexicon {
     determiners: lowerSet(words.determiners),
     topicEnds: lowerSet(words.topicEnds),
     clauseOpeners: lowerSet(words.clauseOpeners),
+    productNouns: lowerSet(words.productNouns),
     allowedCapitals: new Set([...words.acronyms, ...words.optOutKeywords].map((word) => word.toUpperCase())),
     keywordLeads: lowerSet(words.keywordLeads),
     signOffWords: lowerSet(words.signOffWords),
