@@ -178,7 +178,12 @@ export interface SpamTrainingOptions extends Omit<ToneTrainingOptions, 'wordPena
   templateWeight: number;
 }
 
-export const defaultSpamTrainingOptions: SpamTrainingOptions = { minCount: 2, l2: 0.0003, steps: 600, learningRate: 0.1, prune: 0.01, templateWeight: 16 };
+/**
+ * `prune` 0.03: dropping the features under it (half of those above 0.01) moved each
+ * cross-validated figure by a message at most, and every lint looks a text's words up in a
+ * table half the size.
+ */
+export const defaultSpamTrainingOptions: SpamTrainingOptions = { minCount: 2, l2: 0.0003, steps: 600, learningRate: 0.1, prune: 0.03, templateWeight: 16 };
 
 export interface FeaturedMessage {
   message: LabelledMessage;
