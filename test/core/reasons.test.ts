@@ -36,6 +36,7 @@ describe('reasons the analysis reads', () => {
     ['Ton colis t’attend chez {{relais}}. Viens le chercher avant samedi.'],
     ['Le compte cantine de {{enfant}} est à -12,40 €. Merci de l’approvisionner sur le portail.'],
     ['Votre véhicule est prêt. Vous pouvez le récupérer dès 17h.'],
+    ['Facture {{numero}} disponible. Consultez votre espace client.'],
   ])('reads an event in "%s"', (body) => {
     expect(missesReason(body, 'fr')).toBe(false);
   });
