@@ -73,7 +73,7 @@ interface Reading {
   excluded?: Span[];
   /** What the message says happens if the recipient acts or not ("Sans inscription, vous serez noté absent"): found on first need. */
   outcomes?: Span[];
-  /** What a request is about ("about your renewal", "au sujet de votre sinistre"), to its clause's end: found on first need. */
+  /** What a request is about ("about your renewal", "au sujet de votre sinistre"), with the thing it names: found on first need. */
   topics?: Span[];
 }
 
