@@ -210,11 +210,11 @@ function isTopic(reading: Reading, span: Span): boolean {
  * vous attend": the letter waiting is an event).
  */
 function topicSpans(reading: Reading): Span[] {
-  const { lexicon, sentences } = reading;
+  const { lexicon } = reading;
   const lower = reading.index.lower;
   const topics: Span[] = [];
   scan(reading, lexicon.topic, reading.all, (start, end) => {
-    const clause = sentences[sentenceOf(sentences, start)]?.clauses.find((candidate) => candidate.start <= start && start < candidate.end);
+    const clause = clauseAt(reading, start);
     if (!clause) return false;
     let topicEnd = end;
     for (let word = wordAt(lower, end, clause.end); word && !lexicon.topicEnds.has(word.lower); word = wordAt(lower, word.end, clause.end)) topicEnd = word.end;
@@ -289,6 +289,16 @@ function testAt(reading: Reading, pattern: RegExp, position: number): boolean {
  */
 function startsAt(reading: Reading, list: PhraseList, position: number): boolean {
   return scan(reading, list, { start: position, end: position + 1 }, () => true) !== undefined;
+}
+
+/** The clause that holds `position`, if a clause does (not a space between two). */
+function clauseAt({ sentences }: Reading, position: number): Span | undefined {
+  return sentences[sentenceOf(sentences, position)]?.clauses.find((clause) => clause.start <= position && position < clause.end);
+}
+
+/** How many words start in `span`. */
+function wordsIn({ starts }: TextIndex, span: Span): number {
+  return bisect(starts.length, (k) => starts[k] < span.end) - bisect(starts.length, (k) => starts[k] < span.start);
 }
 
 /** The index of the sentence that holds `position` (the first that ends after it), by bisection. */
@@ -542,13 +552,9 @@ function findConsequence(reading: Reading, ctas: readonly Cta[]): Span | undefin
 /** The words of a clause that holds nothing but urgency ("c'est urgent", "vite", "don't delay"): at most this many. */
 const PRESSURE_CLAUSE_WORDS = 3;
 
-function isPressureClause(reading: Reading, sentence: Sentence | undefined, match: Span): boolean {
-  const clause = sentence?.clauses.find((candidate) => within(match, candidate));
-  if (!clause) return false;
-  const { starts } = reading.index;
-  const first = bisect(starts.length, (k) => starts[k] < clause.start);
-  const past = bisect(starts.length, (k) => starts[k] < clause.end);
-  return past - first <= PRESSURE_CLAUSE_WORDS;
+function isPressureClause(reading: Reading, match: Span): boolean {
+  const clause = clauseAt(reading, match.start);
+  return clause !== undefined && within(match, clause) && wordsIn(reading.index, clause) <= PRESSURE_CLAUSE_WORDS;
 }
 
 function findTriggers(reading: Reading, context: DiscourseInput, phrases: readonly Phrase[], ctas: readonly Cta[]): Trigger[] {
@@ -572,7 +578,7 @@ function findTriggers(reading: Reading, context: DiscourseInput, phrases: readon
       const before = wordBefore(lower, start);
       if (lexicon.negations.has(before)) return false;
       // "Ce n'est pas urgent" is negated; "c'est urgent" beside a request pushes it, where "est" otherwise tells a state.
-      if (isPressureClause(reading, sentence, { start, end }) || (within({ start, end }, cta) && !lexicon.pressureNotAfter.has(before))) add('pressure', start, end);
+      if (isPressureClause(reading, { start, end }) || (within({ start, end }, cta) && !lexicon.pressureNotAfter.has(before))) add('pressure', start, end);
       return false;
     });
   }
@@ -679,14 +685,13 @@ function isTypedKeyword({ index, text, lexicon }: Reading, capitals: Span): bool
  * sentence holding a sign-off word ("L'équipe BIMP.").
  */
 function senderNames({ text, index, sentences, lexicon }: Reading, readPrefix: boolean): Span[] {
-  const wordsIn = (span: Span) => bisect(index.starts.length, (k) => index.starts[k] < span.end) - bisect(index.starts.length, (k) => index.starts[k] < span.start);
   const spans: Span[] = [];
   const prefix = readPrefix ? SENDER_PREFIX.exec(text) : null;
-  if (prefix && wordsIn({ start: 0, end: prefix[0].length }) <= SENDER_WORDS) spans.push({ start: 0, end: prefix[0].length });
+  if (prefix && wordsIn(index, { start: 0, end: prefix[0].length }) <= SENDER_WORDS) spans.push({ start: 0, end: prefix[0].length });
   const signOff = SIGN_OFF.exec(text);
-  if (signOff && wordsIn({ start: signOff.index, end: text.length }) <= SENDER_WORDS) spans.push({ start: signOff.index, end: text.length });
+  if (signOff && wordsIn(index, { start: signOff.index, end: text.length }) <= SENDER_WORDS) spans.push({ start: signOff.index, end: text.length });
   const last = sentences[sentences.length - 1];
-  if (last && sentences.length > 1 && wordsIn(last) <= SENDER_WORDS) {
+  if (last && sentences.length > 1 && wordsIn(index, last) <= SENDER_WORDS) {
     const first = bisect(index.starts.length, (k) => index.starts[k] < last.start);
     for (let k = first; k < index.starts.length && index.starts[k] < last.end; k++) {
       if (lexicon.signOffWords.has(index.lower.slice(index.starts[k], index.ends[k]))) {
