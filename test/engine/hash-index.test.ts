@@ -22,3 +22,26 @@ describe('HashIndex', () => {
     expect([index.get(0x00000001), index.get(0x80000000), index.get(0x80000001), index.get(0)]).toEqual([7, 8, -1, -1]);
   });
 });
+
+describe('HashIndex lanes', () => {
+  it('keeps each slot its own lanes beside its hash', () => {
+    const index = new HashIndex(100, 3);
+    const slots = Array.from({ length: 100 }, (_, i) => index.set(hashName(`w=word${i}`), i));
+    slots.forEach((slot, i) => [0, 1, 2].forEach((lane) => (index.lanes[index.laneOf(slot) + lane] = i * 10 + lane)));
+    for (let i = 0; i < 100; i++) {
+      const slot = index.find(hashName(`w=word${i}`));
+      expect(index.valueAt(slot)).toBe(i);
+      expect([0, 1, 2].map((lane) => index.lanes[index.laneOf(slot) + lane])).toEqual([i * 10, i * 10 + 1, i * 10 + 2]);
+    }
+    index.clearLane(1);
+    expect(slots.map((slot) => index.lanes[index.laneOf(slot) + 1]).every((value) => value === 0)).toBe(true);
+    expect(index.lanes[index.laneOf(slots[7]) + 2]).toBe(72);
+  });
+
+  it('stores a hash of 0, which marks empty slots, as another value', () => {
+    const index = new HashIndex(4);
+    expect(index.get(0)).toBe(-1);
+    index.set(0, 5);
+    expect([index.get(0), index.get(1)]).toEqual([5, -1]);
+  });
+});

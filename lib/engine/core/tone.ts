@@ -53,8 +53,8 @@ export function scorerOf(locale: LocaleData): LinearScorer | undefined {
  * read. The scoring pass noted it, unless the scorer has read another text since; then
  * `emit` gives the features again.
  */
-export function locatedFeatures(scorer: LinearScorer, stamp: number, emit: (sink: FeatureSink) => void): Located[] {
-  const noted = scorer.locatedIn(stamp);
+export function locatedFeatures(scorer: LinearScorer, text: number, emit: (sink: FeatureSink) => void): Located[] {
+  const noted = scorer.locatedIn(text);
   if (noted) return noted;
   const located: Located[] = [];
   const seen = new Set<number>();
@@ -76,7 +76,7 @@ export function locatedFeatures(scorer: LinearScorer, stamp: number, emit: (sink
 export function decideTone(discourse: Discourse, masked: string, category: Category, locale: LocaleData): ToneDecisions {
   const scorer = scorerOf(locale);
   if (!scorer) return ruleDecisions(discourse);
-  const stamp = scorer.begin();
+  const text = scorer.begin();
   toneFeatures(discourse, masked, category, scorer);
   const model = scorer.model;
   const logits = scorer.logits;
@@ -93,7 +93,7 @@ export function decideTone(discourse: Discourse, masked: string, category: Categ
     directive,
     explain(output, towards, count = 3) {
       // One list serves every explanation of this lint (up to five).
-      located ??= locatedFeatures(scorer, stamp, (sink) => toneFeatures(discourse, masked, category, sink));
+      located ??= locatedFeatures(scorer, text, (sink) => toneFeatures(discourse, masked, category, sink));
       return strongest(located, model, model.output(output), towards ? 1 : -1, count);
     },
   };

@@ -43,24 +43,27 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const BIG_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 0;
 
 /**
- * The weights of a file's little-endian Int16s, each × `scale`: the integers converted
- * natively by a typed-array view, then scaled in one loop (`readInt16LE` a weight at a
- * time took several times as long for the 18,500 of the spam model).
+ * The stored integers of a file's little-endian Int16s, by a typed-array view (`readInt16LE`
+ * a weight at a time took several times as long for the 18,500 of the spam model).
  */
-function decodeWeights(bytes: Buffer, scale: number): Float64Array {
+function decodeIntegers(bytes: Buffer): Int16Array {
   // A buffer from Node's pool may start at an odd byte: an Int16Array needs an even one.
   const aligned = bytes.byteOffset % 2 === 0 ? bytes : Buffer.from(new Uint8Array(bytes).buffer);
   if (BIG_ENDIAN) aligned.swap16();
-  const weights = new Float64Array(new Int16Array(aligned.buffer, aligned.byteOffset, aligned.length / 2));
-  for (let at = 0; at < weights.length; at++) weights[at] *= scale;
-  return weights;
+  return new Int16Array(aligned.buffer, aligned.byteOffset, aligned.length / 2);
 }
 
 export class LinearModel {
   readonly outputs: readonly string[];
   readonly bias: Float64Array;
-  /** Row `k` holds feature k's weights, `outputs.length` of them. */
+  /** Row `k` holds feature k's weights, `outputs.length` of them: each stored integer × `scale`. */
   readonly weights: Float64Array;
+  /** The stored integers of `weights`, in the same order. */
+  readonly integers: Int16Array;
+  /** What one step of a stored integer is worth. */
+  readonly scale: number;
+  /** Feature k's hash. */
+  readonly hashes: Int32Array;
   /** How many features the model knows. */
   readonly size: number;
   /** Hash of a feature name → its row. */
@@ -95,12 +98,16 @@ export class LinearModel {
     const count = bytes.length / (2 * width);
     if (!Number.isInteger(count)) fail(`"weights" holds ${bytes.length} bytes, not 2 per output of each feature (${width} outputs)`);
     this.size = count;
-    this.weights = decodeWeights(bytes, data.scale);
+    this.scale = data.scale;
+    this.integers = decodeIntegers(bytes);
+    this.weights = new Float64Array(this.integers);
+    for (let at = 0; at < this.weights.length; at++) this.weights[at] *= this.scale;
 
     // The names are hashed where they stand in the one string, none of them cut out; where
     // each starts is kept, for `nameOf`.
     const names = data.names;
     this.rows = new HashIndex(count);
+    this.hashes = new Int32Array(count);
     this.nameStarts = new Int32Array(count + 1);
     let row = 0;
     for (let start = 0; start <= names.length && names.length > 0; row++) {
@@ -112,6 +119,7 @@ export class LinearModel {
       const existing = this.rowOf(hash);
       if (existing >= 0) fail(`features "${this.nameOf(existing)}" and "${names.slice(start, end)}" share a hash`);
       this.rows.set(hash, row);
+      this.hashes[row] = hash;
       this.nameStarts[row] = start;
       start = end + 1;
       this.nameStarts[row + 1] = start;
@@ -143,14 +151,23 @@ export interface Located {
   end: number;
 }
 
+/** A scorer's lanes in each slot of its index: the stamp, then the stored integer of each output. */
+const STAMP_LANE = 0;
+const FIRST_WEIGHT_LANE = 1;
+
 /**
- * Sums the weights of the features of one text, each feature once: a scratch table of
- * stamps, one per feature row, tells a feature already counted in this text without a
- * set per text (linting is synchronous, so one scorer per model is never shared). It also
- * notes where each feature stood, so that explaining a finding needs no second pass.
+ * Sums the weights of the features of one text, each feature once. It keeps its own index
+ * of the model's features, each slot holding beside the hash the stamp of the last text
+ * that counted the feature and the feature's stored integers, so that adding a feature
+ * reads one slot (see `HashIndex`); a stamp tells a feature already counted in this text
+ * without a set per text (linting is synchronous, so one scorer per model is never shared).
+ * It also notes where each feature stood, so that explaining a finding needs no second pass.
  */
 export class LinearScorer {
-  private readonly stamps: Uint32Array;
+  private readonly index: HashIndex;
+  private readonly lanes: Int16Array;
+  /** The texts begun: what `locatedIn` tells them apart by, as stamps come round again. */
+  private texts = 0;
   private stamp = 0;
   readonly logits: Float64Array;
   private readonly foundRows: Int32Array;
@@ -159,40 +176,51 @@ export class LinearScorer {
   private found = 0;
 
   constructor(readonly model: LinearModel) {
-    this.stamps = new Uint32Array(model.size);
-    this.logits = new Float64Array(model.outputs.length);
+    const width = model.outputs.length;
+    this.index = new HashIndex(model.size, FIRST_WEIGHT_LANE + width);
+    this.lanes = this.index.lanes;
+    for (let row = 0; row < model.size; row++) {
+      const lane = this.index.laneOf(this.index.set(model.hashes[row], row)) + FIRST_WEIGHT_LANE;
+      for (let k = 0; k < width; k++) this.lanes[lane + k] = model.integers[row * width + k];
+    }
+    this.logits = new Float64Array(width);
     this.foundRows = new Int32Array(model.size);
     this.foundStarts = new Int32Array(model.size);
     this.foundEnds = new Int32Array(model.size);
   }
 
-  /** Starts a text; returns its stamp, for `locatedIn`. */
+  /** Starts a text; returns its number, for `locatedIn`. */
   begin(): number {
     this.logits.set(this.model.bias);
     this.found = 0;
-    if (++this.stamp === 0xffffffff) {
-      this.stamps.fill(0);
+    // Stamps are Int16s: past the largest, every slot's is cleared and counting starts again.
+    if (++this.stamp === 0x8000) {
+      this.index.clearLane(STAMP_LANE);
       this.stamp = 1;
     }
-    return this.stamp;
+    return ++this.texts;
   }
 
   /** Adds a feature's weights, and where it stands, unless it was added already. */
   add(hash: number, _value = 1, start = 0, end = 0): void {
-    const row = this.model.rowOf(hash);
-    if (row < 0 || this.stamps[row] === this.stamp) return;
-    this.stamps[row] = this.stamp;
-    const width = this.logits.length;
-    const weights = this.model.weights;
-    for (let k = 0, at = row * width; k < width; k++, at++) this.logits[k] += weights[at];
-    this.foundRows[this.found] = row;
+    const slot = this.index.find(hash);
+    if (slot < 0) return;
+    const lanes = this.lanes;
+    const at = this.index.laneOf(slot);
+    if (lanes[at + STAMP_LANE] === this.stamp) return;
+    lanes[at + STAMP_LANE] = this.stamp;
+    // Each integer × scale: the very doubles of `model.weights`, summed in the same order.
+    const logits = this.logits;
+    const scale = this.model.scale;
+    for (let k = 0; k < logits.length; k++) logits[k] += lanes[at + FIRST_WEIGHT_LANE + k] * scale;
+    this.foundRows[this.found] = this.index.valueAt(slot);
     this.foundStarts[this.found] = start;
     this.foundEnds[this.found++] = end;
   }
 
-  /** Where each known feature of the text begun with `stamp` first stood; undefined once another text has begun. */
-  locatedIn(stamp: number): Located[] | undefined {
-    if (stamp !== this.stamp) return undefined;
+  /** Where each known feature of the text `begin` numbered `text` first stood; undefined once another text has begun. */
+  locatedIn(text: number): Located[] | undefined {
+    if (text !== this.texts) return undefined;
     // A plain loop: `Array.from` with a mapping function took most of an explanation's time.
     const located: Located[] = new Array(this.found);
     for (let i = 0; i < this.found; i++) located[i] = { row: this.foundRows[i], start: this.foundStarts[i], end: this.foundEnds[i] };

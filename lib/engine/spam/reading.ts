@@ -25,13 +25,13 @@ export interface SpamReading {
 export function readSpam(discourse: Discourse, masked: string, locale: LocaleData): SpamReading | undefined {
   const scorer = spamScorerOf(locale);
   if (!scorer) return undefined;
-  const stamp = scorer.begin();
+  const text = scorer.begin();
   spamFeatures(discourse, masked, locale, scorer);
   const model = scorer.model;
   return {
     confidence: sigmoid(scorer.logits[0]),
     explain(count) {
-      return strongest(locatedFeatures(scorer, stamp, (sink) => spamFeatures(discourse, masked, locale, sink)), model, 0, 1, count);
+      return strongest(locatedFeatures(scorer, text, (sink) => spamFeatures(discourse, masked, locale, sink)), model, 0, 1, count);
     },
   };
 }
