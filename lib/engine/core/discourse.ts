@@ -22,7 +22,8 @@ export interface Cta extends Span {
   wish: boolean;
 }
 
-export type TriggerKind = 'obligation' | 'pressure' | 'alarm' | 'shouting' | 'exclamations';
+const TRIGGER_KINDS = ['obligation', 'pressure', 'alarm', 'shouting', 'exclamations'] as const;
+export type TriggerKind = (typeof TRIGGER_KINDS)[number];
 
 /** Words that make the tone directive, other than bare orders. */
 export interface Trigger extends Span {
@@ -127,6 +128,14 @@ const CUE_LISTS = [
   ['finality', 'finality'],
 ] as const;
 
+/**
+ * Cue names made of two parts, each made once: a lint then makes no new string for a cue, and
+ * the models, which look a cue's features up by its name, hash no name twice.
+ */
+const LIST_CUES = CUE_LISTS.map(([name, key]) => ({ name, key, excluded: `${name}.excluded`, outcome: `${name}.outcome` }));
+const CTA_CUES = Object.fromEntries([...CTA_PHRASE_KINDS, 'imperative'].map((kind) => [kind, `cta.${kind}`])) as Record<CtaKind, string>;
+const TRIGGER_CUES = Object.fromEntries(TRIGGER_KINDS.map((kind) => [kind, `trigger.${kind}`])) as Record<TriggerKind, string>;
+
 const RATIONALE_CUES = new Set(['cause', 'event', 'offer', 'avoidance', 'purpose', 'eventCondition']);
 
 function collectCues(
@@ -136,11 +145,11 @@ function collectCues(
   decided: { rationale?: Span; consequence?: Span; bareOrders: readonly Cta[]; requests: readonly Cta[] },
 ): Cue[] {
   const cues: Cue[] = [];
-  for (const [name, key] of CUE_LISTS) {
+  for (const { name, key, excluded, outcome } of LIST_CUES) {
     scan(reading, reading.lexicon[key], reading.all, (start, end) => {
       let cue: string = name;
-      if (isExcluded(reading, { start, end })) cue = `${name}.excluded`;
-      else if ((name === 'event' || name === 'cause') && isOutcome(reading, { start, end })) cue = `${name}.outcome`;
+      if (isExcluded(reading, { start, end })) cue = excluded;
+      else if ((name === 'event' || name === 'cause') && isOutcome(reading, { start, end })) cue = outcome;
       else if (name === 'event' && isTopic(reading, { start, end })) cue = 'event.topic';
       // Spec §1.2: urgency words count where they push a request, not in "available from now".
       else if (name === 'pressure' && !triggers.some((trigger) => trigger.kind === 'pressure' && overlaps(trigger, { start, end }))) cue = 'pressure.outsideRequest';
@@ -151,7 +160,7 @@ function collectCues(
   const purpose = findPurpose(reading);
   if (purpose) cues.push({ name: 'purpose', ...purpose });
   for (const cta of ctas) {
-    cues.push({ name: `cta.${cta.kind}`, start: cta.start, end: cta.end });
+    cues.push({ name: CTA_CUES[cta.kind], start: cta.start, end: cta.end });
     if (cta.conditional) cues.push({ name: 'cta.conditional', start: cta.start, end: cta.end });
     if (cta.optional) cues.push({ name: 'cta.optional', start: cta.start, end: cta.end });
     if (isOrder(cta)) cues.push({ name: 'cta.order', start: cta.start, end: cta.end });
@@ -161,7 +170,7 @@ function collectCues(
       if (cues.some((cue) => (cue.name === 'event' || cue.name === 'cause') && cue.start < cta.start)) cues.push({ name: 'cta.wishAfterEvent', start: cta.start, end: cta.end });
     }
   }
-  for (const trigger of triggers) cues.push({ name: `trigger.${trigger.kind}`, start: trigger.start, end: trigger.end });
+  for (const trigger of triggers) cues.push({ name: TRIGGER_CUES[trigger.kind], start: trigger.start, end: trigger.end });
   const all = reading.all;
   if (decided.rationale) cues.push({ name: 'rule.rationale', ...decided.rationale });
   if (decided.consequence) cues.push({ name: 'rule.consequence', ...decided.consequence });
