@@ -170,7 +170,8 @@ export class LinearScorer {
   private texts = 0;
   private stamp = 0;
   readonly logits: Float64Array;
-  private readonly foundRows: Int32Array;
+  /** The slots of the features found, not their rows: a row is read apart, and only to explain. */
+  private readonly foundSlots: Int32Array;
   private readonly foundStarts: Int32Array;
   private readonly foundEnds: Int32Array;
   private found = 0;
@@ -184,7 +185,7 @@ export class LinearScorer {
       for (let k = 0; k < width; k++) this.lanes[lane + k] = model.integers[row * width + k];
     }
     this.logits = new Float64Array(width);
-    this.foundRows = new Int32Array(model.size);
+    this.foundSlots = new Int32Array(model.size);
     this.foundStarts = new Int32Array(model.size);
     this.foundEnds = new Int32Array(model.size);
   }
@@ -213,7 +214,7 @@ export class LinearScorer {
     const logits = this.logits;
     const scale = this.model.scale;
     for (let k = 0; k < logits.length; k++) logits[k] += lanes[at + FIRST_WEIGHT_LANE + k] * scale;
-    this.foundRows[this.found] = this.index.valueAt(slot);
+    this.foundSlots[this.found] = slot;
     this.foundStarts[this.found] = start;
     this.foundEnds[this.found++] = end;
   }
@@ -223,7 +224,7 @@ export class LinearScorer {
     if (text !== this.texts) return undefined;
     // A plain loop: `Array.from` with a mapping function took most of an explanation's time.
     const located: Located[] = new Array(this.found);
-    for (let i = 0; i < this.found; i++) located[i] = { row: this.foundRows[i], start: this.foundStarts[i], end: this.foundEnds[i] };
+    for (let i = 0; i < this.found; i++) located[i] = { row: this.index.valueAt(this.foundSlots[i]), start: this.foundStarts[i], end: this.foundEnds[i] };
     return located;
   }
 }
