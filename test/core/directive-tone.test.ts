@@ -11,6 +11,8 @@ ruleTable('directive-tone', {
     { body: "If this wasn't you, call 3970." },
     { body: 'Questions? Call 3970.' },
     { body: 'Reply STOP to opt out.' },
+    // An opt-out by short code is no order (spec: opt-outs are not CTAs).
+    { body: 'Our winter coats are in store now. STOP to 60060.', category: 'promotional' },
     { body: 'Never share this code.' },
     { body: 'Please note your bill is ready.' },
     { body: 'To keep your line active, you can pay at {{link}}.' },

@@ -4,6 +4,8 @@ ruleTable('missing-rationale', {
   valid: [
     { body: 'Call 3970 to set up a payment plan.' },
     { body: 'Your bill is overdue. Please pay at {{link}}.' },
+    // An opt-out by short code asks nothing that needs a reason.
+    { body: 'Our winter coats are in store now. STOP to 60060.', category: 'promotional' },
     { body: 'Your Direct Debit was returned by your bank. To avoid a break in service, you can pay at {{link}}.' },
     { body: 'Questions? Call 3970.' },
     { body: 'Your parcel was delivered at 14:32. Thanks!' },

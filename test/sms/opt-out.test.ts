@@ -7,6 +7,8 @@ ruleTable('opt-out', {
     { category: promotional, body: '20% off all shoes until Sunday at Shopora. Reply STOP to opt out.' },
     { category: promotional, body: 'Shopora sale ends Sunday. Text STOP to 60123 to unsubscribe.' },
     { category: promotional, body: 'Shopora sale ends Sunday. STOP to end' },
+    // A UK short code after STOP says where to send it ("STOP to 60060").
+    { category: promotional, body: 'Shopora sale ends Sunday. STOP to 60060.' },
     { category: promotional, body: 'Shopora sale ends Sunday. To opt out, reply "STOP".' },
     // Transactional messages are exempt.
     { body: 'Your parcel arrives tomorrow.' },
@@ -31,6 +33,7 @@ ruleTable('opt-out', {
     },
     // STOP alone, without how to send it, is not an instruction.
     { category: promotional, body: 'Do not STOP shopping at Shopora!', errors: [{ start: 32, end: 32 }] },
+    { category: promotional, body: 'STOP to 2 and shop at Shopora!', errors: [{ start: 30, end: 30 }] },
     {
       locale: 'fr',
       category: promotional,
