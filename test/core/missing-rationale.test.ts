@@ -4,6 +4,13 @@ ruleTable('missing-rationale', {
   valid: [
     { body: 'Call 3970 to set up a payment plan.' },
     { body: 'Your bill is overdue. Please pay at {{link}}.' },
+    // A thing named by a noun and its adjective or name is ready or has come: the reason to fetch it.
+    { body: 'Votre carte bancaire est arrivée. Merci de la retirer en agence.', locale: 'fr' },
+    { body: 'Votre carte Vitale est disponible. Vous pouvez la retirer à l\'accueil de votre agence.', locale: 'fr' },
+    // A hearing or an appointment the message states is the reason to come prepared.
+    { body: 'Votre audience est fixée au {{date}} au tribunal de {{ville}}. Présentez-vous avec cette convocation.', locale: 'fr' },
+    { body: "Rappel : vous avez rendez-vous le {{date}} à {{heure}}. Merci d'apporter votre carte Vitale.", locale: 'fr' },
+    { body: 'Your hearing is on {{date}} at {{court}}. Please bring this letter and photo ID.' },
     // An opt-out by short code asks nothing that needs a reason.
     { body: 'Our winter coats are in store now. STOP to 60060.', category: 'promotional' },
     { body: 'Your Direct Debit was returned by your bank. To avoid a break in service, you can pay at {{link}}.' },
