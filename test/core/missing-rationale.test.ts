@@ -11,6 +11,9 @@ ruleTable('missing-rationale', {
     { body: 'Votre audience est fixée au {{date}} au tribunal de {{ville}}. Présentez-vous avec cette convocation.', locale: 'fr' },
     { body: "Rappel : vous avez rendez-vous le {{date}} à {{heure}}. Merci d'apporter votre carte Vitale.", locale: 'fr' },
     { body: 'Your hearing is on {{date}} at {{court}}. Please bring this letter and photo ID.' },
+    // A purpose named by what the recipient gains is a reason, as "to keep your cover" is.
+    { body: 'Votre relevé est attendu avant le {{date}}. Transmettez-le sur {{lien}} pour une facture au plus juste.', locale: 'fr' },
+    { body: 'Send us a meter reading at {{link}} for a more accurate bill.' },
     // An opt-out by short code asks nothing that needs a reason.
     { body: 'Our winter coats are in store now. STOP to 60060.', category: 'promotional' },
     { body: 'Your Direct Debit was returned by your bank. To avoid a break in service, you can pay at {{link}}.' },
