@@ -34,6 +34,9 @@ ruleTable('directive-tone', {
     { body: 'SUNU YOON - your booking is confirmed for {{date}}.' },
     // Capitals right before a service's noun name its brand or product.
     { body: 'Your ZENKO verification code is {{code}}. It expires in 10 minutes.' },
+    // In French the name follows the noun: capitals right after a service's noun or "chez" name it.
+    { body: 'Votre colis CHRONOPOST sera livré demain entre 9h et 13h.', locale: 'fr' },
+    { body: 'Bienvenue chez BOULANGER ! Votre carte fidélité est active.', locale: 'fr' },
     { body: 'Your repair is booked for {{date}}. Thanks - KWIKFIX' },
     { body: 'Your update was saved. Send "CANCEL" to remove it.' },
     { body: 'Your order is ready. Text COLLECT to {{number}} to choose a pick-up slot.' },
@@ -145,6 +148,9 @@ ruleTable('directive-tone', {
       ],
     },
     { body: 'Votre code est {{code}}. Ne communiquez JAMAIS ce code.', locale: 'fr', errors: [{ messageId: 'shouting', text: 'JAMAIS' }] },
+    // After a noun, capitals that describe shout: a participle, an adjective.
+    { body: 'Votre compte BLOQUÉ depuis le {{date}} attend votre règlement.', locale: 'fr', errors: [{ messageId: 'shouting', text: 'BLOQUÉ' }] },
+    { body: 'Votre dossier INCOMPLET est en attente.', locale: 'fr', errors: [{ messageId: 'shouting', text: 'INCOMPLET' }] },
     {
       body: 'Vous devez régler votre facture.',
       locale: 'fr',

@@ -673,13 +673,24 @@ function shouting(reading: Reading, context: DiscourseInput): Span[] {
 const NOUN_GAP = /^[\s\uE000]*$/;
 
 /**
- * Capitals right before a noun of a service ("Your CAHO verification code", "A CASA account"):
- * the name of a brand or product, which the spec does not count as shouting. Only before
- * it: after a noun, capitals shout as often as they name ("your account WILL be closed").
+ * Capitals right before a noun of a service ("Your CAHO verification code", "A CASA account"),
+ * or, in a language that puts the name after the noun, right after one ("votre colis
+ * CHRONOPOST", "chez BOULANGER") unless the word describes ("votre compte BLOQUÉ"): the name
+ * of a brand or product, which the spec does not count as shouting. In English only before
+ * the noun: after it, capitals shout as often as they name ("your account WILL be closed").
  */
 function namesAProduct({ index, text, lexicon }: Reading, capitals: Span): boolean {
   const next = bisect(index.starts.length, (i) => index.starts[i] < capitals.end);
-  return next < index.starts.length && lexicon.productNouns.has(index.lower.slice(index.starts[next], index.ends[next])) && NOUN_GAP.test(text.slice(capitals.end, index.starts[next]));
+  if (next < index.starts.length && lexicon.productNouns.has(index.lower.slice(index.starts[next], index.ends[next])) && NOUN_GAP.test(text.slice(capitals.end, index.starts[next]))) {
+    return true;
+  }
+  const previous = bisect(index.starts.length, (i) => index.starts[i] < capitals.start) - 1;
+  return (
+    previous >= 0 &&
+    lexicon.nounsBeforeProductName.has(index.lower.slice(index.starts[previous], index.ends[previous])) &&
+    NOUN_GAP.test(text.slice(index.ends[previous], capitals.start)) &&
+    !lexicon.descriptiveWord.test(index.lower.slice(capitals.start, capitals.end))
+  );
 }
 
 function isTypedKeyword({ index, text, lexicon }: Reading, capitals: Span): boolean {

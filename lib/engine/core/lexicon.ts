@@ -54,8 +54,12 @@ export interface Lexicon {
   allowedCapitals: ReadonlySet<string>;
   /** Words after which capitals are a keyword to type or a code ("reply CANCEL", "code BIENVENUE"). */
   keywordLeads: ReadonlySet<string>;
-  /** Nouns of a service beside which capitals name a brand or product ("your CAHO account"). */
+  /** Nouns of a service before which capitals name a brand or product ("your CAHO account"). */
   productNouns: ReadonlySet<string>;
+  /** Nouns of a service after which capitals name a brand or product ("votre colis CHRONOPOST"), unless they describe. */
+  nounsBeforeProductName: ReadonlySet<string>;
+  /** A whole lower-cased word that describes or acts (an adjective, a participle, an adverb, a verb): after a noun, in capitals, it shouts. */
+  descriptiveWord: RegExp;
   /** Words of a sign-off ("The ACME team", "L'équipe BIMP", "Regards, NHS Fife"). */
   signOffWords: ReadonlySet<string>;
 
@@ -340,6 +344,9 @@ function compile(locale: LocaleData): Lexicon {
     topicEnds: lowerSet(words.topicEnds),
     clauseOpeners: lowerSet(words.clauseOpeners),
     productNouns: lowerSet(words.productNouns),
+    nounsBeforeProductName: lowerSet(words.nounsBeforeProductName),
+    // Matches nothing when the language lists none.
+    descriptiveWord: new RegExp(`^(?:${words.descriptiveWords.length > 0 ? words.descriptiveWords.join('|') : '(?!)'})$`, 'u'),
     allowedCapitals: new Set([...words.acronyms, ...words.optOutKeywords].map((word) => word.toUpperCase())),
     keywordLeads: lowerSet(words.keywordLeads),
     signOffWords: lowerSet(words.signOffWords),
