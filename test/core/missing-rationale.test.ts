@@ -11,6 +11,11 @@ ruleTable('missing-rationale', {
     { body: 'Votre audience est fixée au {{date}} au tribunal de {{ville}}. Présentez-vous avec cette convocation.', locale: 'fr' },
     { body: "Rappel : vous avez rendez-vous le {{date}} à {{heure}}. Merci d'apporter votre carte Vitale.", locale: 'fr' },
     { body: 'Your hearing is on {{date}} at {{court}}. Please bring this letter and photo ID.' },
+    // A problem stated in an earlier sentence explains the request (issue 9's pattern 1).
+    { body: 'Your photos could not be read. Please upload new ones at {{link}}.' },
+    { body: 'Your prescription has run out. Order a repeat at {{link}}.' },
+    { body: 'Échec du prélèvement. Vérifiez votre RIB dans votre espace client.', locale: 'fr' },
+    { body: "Votre justificatif de domicile est illisible. Merci d'en déposer un nouveau sur {{lien}}.", locale: 'fr' },
     // A purpose named by what the recipient gains is a reason, as "to keep your cover" is.
     { body: 'Votre relevé est attendu avant le {{date}}. Transmettez-le sur {{lien}} pour une facture au plus juste.', locale: 'fr' },
     { body: 'Send us a meter reading at {{link}} for a more accurate bill.' },
