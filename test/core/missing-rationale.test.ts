@@ -16,6 +16,8 @@ ruleTable('missing-rationale', {
     { body: 'Your prescription has run out. Order a repeat at {{link}}.' },
     { body: 'Échec du prélèvement. Vérifiez votre RIB dans votre espace client.', locale: 'fr' },
     { body: "Votre justificatif de domicile est illisible. Merci d'en déposer un nouveau sur {{lien}}.", locale: 'fr' },
+    { body: 'New version available. Update your app.' },
+    { body: 'Rendez-vous le {{date}}. Se munir de sa carte Vitale.', locale: 'fr' },
     // A purpose named by what the recipient gains is a reason, as "to keep your cover" is.
     { body: 'Votre relevé est attendu avant le {{date}}. Transmettez-le sur {{lien}} pour une facture au plus juste.', locale: 'fr' },
     { body: 'Send us a meter reading at {{link}} for a more accurate bill.' },
