@@ -56,8 +56,8 @@ export const MAX_FINDINGS_PER_RULE = 100;
  * worked out here, once.
  *
  * @example
- * const linter = createLinter({ config: { allowedCapitals: ['INOUI'] } });
- * linter.lint({ locale: 'fr', category: 'transactional', body: 'Votre TGV INOUI part à 8 h.' }).passed // true
+ * const linter = createLinter({ config: { allowedCapitals: ['ZENKO'] } });
+ * linter.lint({ locale: 'fr', category: 'transactional', body: 'Vos points ZENKO sont crédités.' }).passed // true
  */
 export function createLinter(options: LinterOptions = {}): Linter {
   const ruleList = options.rules ?? Object.values(registry);

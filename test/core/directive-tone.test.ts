@@ -37,6 +37,8 @@ ruleTable('directive-tone', {
     // In French the name follows the noun: capitals right after a service's noun or "chez" name it.
     { body: 'Votre colis CHRONOPOST sera livré demain entre 9h et 13h.', locale: 'fr' },
     { body: 'Bienvenue chez BOULANGER ! Votre carte fidélité est active.', locale: 'fr' },
+    // Capitals right after an acronym allowed in capitals carry on its name (spec: "TGV LYRIA").
+    { body: 'Votre TGV INOUI {{train}} est à quai voie {{voie}}. Bon voyage !', locale: 'fr' },
     { body: 'Your repair is booked for {{date}}. Thanks - KWIKFIX' },
     { body: 'Your update was saved. Send "CANCEL" to remove it.' },
     { body: 'Your order is ready. Text COLLECT to {{number}} to choose a pick-up slot.' },

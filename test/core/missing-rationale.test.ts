@@ -17,6 +17,8 @@ ruleTable('missing-rationale', {
     { body: 'Échec du prélèvement. Vérifiez votre RIB dans votre espace client.', locale: 'fr' },
     { body: "Votre justificatif de domicile est illisible. Merci d'en déposer un nouveau sur {{lien}}.", locale: 'fr' },
     { body: 'New version available. Update your app.' },
+    { body: 'Your DHL parcel will be delivered today. Track it at {{link}}.' },
+    { body: "La Poste : votre Colissimo est disponible en bureau de poste. Munissez-vous d'une pièce d'identité.", locale: 'fr' },
     { body: 'Rendez-vous le {{date}}. Se munir de sa carte Vitale.', locale: 'fr' },
     // A purpose named by what the recipient gains is a reason, as "to keep your cover" is.
     { body: 'Votre relevé est attendu avant le {{date}}. Transmettez-le sur {{lien}} pour une facture au plus juste.', locale: 'fr' },
@@ -51,6 +53,8 @@ ruleTable('missing-rationale', {
   ],
   invalid: [
     { body: 'Call 3970.', errors: [{ messageId: 'missing', text: 'Call 3970' }] },
+    // An adviser who is available is no reason to call (the sender initiates the request).
+    { body: 'Votre conseiller est disponible au {{telephone}}. Appelez-le.', locale: 'fr', errors: [{ messageId: 'missing', text: 'Appelez-le' }] },
     { body: 'Your usage is 197 euros. Please call us.', errors: [{ messageId: 'missing', text: 'Please call us' }] },
     { body: 'Please call us to discuss your account.', errors: [{ messageId: 'missing', text: 'Please call us to discuss your account' }] },
     { body: 'Please call us on 0800 056 3000 regarding your account.', errors: [{ messageId: 'missing', text: 'Please call us on 0800 056 3000 regarding your account' }] },

@@ -662,11 +662,22 @@ function shouting(reading: Reading, context: DiscourseInput): Span[] {
     const word = reading.text.slice(capitals.start, capitals.end);
     if (reading.lexicon.allowedCapitals.has(word) || context.config.allowedCapitals.has(word)) continue;
     brand ??= new Set((context.template.sender ?? '').toUpperCase().split(NOT_A_LETTER));
-    if (brand.has(word) || isTypedKeyword(reading, capitals) || namesAProduct(reading, capitals)) continue;
+    if (brand.has(word) || isTypedKeyword(reading, capitals) || namesAProduct(reading, capitals) || continuesAName(reading, capitals, context)) continue;
     names ??= senderNames(reading, context.template.sender === undefined);
     if (!names.some((name) => within(capitals, name))) words.push(capitals);
   }
   return words;
+}
+
+/**
+ * Capitals right after an acronym or a name allowed in capitals: the rest of that name
+ * ("TGV INOUI", "TGV LYRIA", the spec's example of a product written in capitals).
+ */
+function continuesAName({ index, text, lexicon }: Reading, capitals: Span, context: DiscourseInput): boolean {
+  const previous = bisect(index.starts.length, (i) => index.starts[i] < capitals.start) - 1;
+  if (previous < 0 || !/^ +$/.test(text.slice(index.ends[previous], capitals.start))) return false;
+  const word = text.slice(index.starts[previous], index.ends[previous]);
+  return lexicon.allowedCapitals.has(word) || context.config.allowedCapitals.has(word);
 }
 
 /** Only spaces and placeholders between two words: "A CASA {{role}} account". */
