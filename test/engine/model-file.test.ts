@@ -1,6 +1,6 @@
 import { createLinter, encodeLinearModel, InputError, localeFor, type LinearModelData } from '../../lib/engine';
 import { hashName } from '../../lib/engine/model/hash';
-import { LinearModel, LinearScorer, WEIGHT_STEPS } from '../../lib/engine/model/linear';
+import { LinearModel, WEIGHT_STEPS } from '../../lib/engine/model/linear';
 
 /** The model file format (2): Int16 weights with one scale, names one a line, each feature found by the hash of its name. */
 describe('model files', () => {
@@ -19,21 +19,21 @@ describe('model files', () => {
     features.forEach(({ name, weights }, row) => {
       expect(model.rowOf(hashName(name))).toBe(row);
       expect(model.nameOf(row)).toBe(name);
-      weights.forEach((weight, k) => expect(Math.abs(model.weights[row * 2 + k] - weight)).toBeLessThanOrEqual(encoded.scale / 2));
+      weights.forEach((weight, k) => expect(Math.abs(model.weight(row, k) - weight)).toBeLessThanOrEqual(encoded.scale / 2));
     });
     expect(model.rowOf(hashName('w=unknown'))).toBe(-1);
   });
 
   it('scores a text as the sum of its known features, each once, text after text past the wrap of its Int16 stamps', () => {
     const model = new LinearModel(encoded);
-    const scorer = new LinearScorer(model);
+    const scorer = model.scorer;
     for (let text = 0; text < 70_000; text++) {
       const number = scorer.begin();
       scorer.add(hashName('w=call'), 1, 0, 4);
       scorer.add(hashName('w=unknown'), 1, 5, 9);
       if (text % 2 === 1) scorer.add(hashName('w=ü'), 1, 10, 11);
       scorer.add(hashName('w=call'), 1, 12, 16);
-      const expected = text % 2 === 1 ? [0.5 + model.weights[0] + model.weights[4], -1 + model.weights[1] + model.weights[5]] : [0.5 + model.weights[0], -1 + model.weights[1]];
+      const expected = text % 2 === 1 ? [0.5 + model.weight(0, 0) + model.weight(2, 0), -1 + model.weight(0, 1) + model.weight(2, 1)] : [0.5 + model.weight(0, 0), -1 + model.weight(0, 1)];
       if (Array.from(scorer.logits).join() !== expected.join()) throw new Error(`text ${text}: logits ${Array.from(scorer.logits)}, not ${expected}`);
       if (text === 69_999) {
         expect(scorer.locatedIn(number)).toEqual([{ row: 0, start: 0, end: 4 }, { row: 2, start: 10, end: 11 }]);

@@ -84,7 +84,7 @@ export function decideTone(discourse: Discourse, masked: string, category: Categ
   const bareRow = model.rowOf(bareOrderHash);
   const hasOrder = discourse.requests.some((request) => request.kind !== 'question' && !request.conditional && !request.optional);
   const bare = bareRow >= 0 && hasOrder ? cta * (1 - rationale) : 0;
-  const directive = sigmoid(logits[3] + bare * model.weights[bareRow * model.outputs.length + 3]);
+  const directive = sigmoid(logits[3] + bare * model.weight(bareRow, 3));
   let located: Located[] | undefined;
   return {
     cta,
@@ -107,12 +107,10 @@ export function decideTone(discourse: Discourse, masked: string, category: Categ
  * features it does not name and sorts none.
  */
 export function strongest(located: readonly Located[], model: LinearModel, column: number, sign: 1 | -1, count: number): Contribution[] {
-  const width = model.outputs.length;
-  const weights = model.weights;
   const kept: Located[] = [];
   const keys: number[] = [];
   for (const feature of located) {
-    const key = weights[feature.row * width + column] * sign;
+    const key = model.weight(feature.row, column) * sign;
     if (!(key > 0)) continue;
     // After every kept feature at least as strong: an equal one found earlier stays first.
     let at = kept.length;
@@ -127,7 +125,7 @@ export function strongest(located: readonly Located[], model: LinearModel, colum
     kept[at] = feature;
     keys[at] = key;
   }
-  return kept.map(({ row, start, end }) => ({ name: model.nameOf(row), weight: weights[row * width + column], start, end }));
+  return kept.map(({ row, start, end }) => ({ name: model.nameOf(row), weight: model.weight(row, column), start, end }));
 }
 
 function ruleDecisions(discourse: Discourse): ToneDecisions {

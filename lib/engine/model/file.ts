@@ -47,5 +47,5 @@ export function encodeLinearModel({ kind, outputs, bias, features, trainedOn }: 
 /** A model file as people compare them: its fields, the names as a list and the weights as numbers (the stored integers × scale). */
 export function decodeLinearModel(data: LinearModelData): Omit<LinearModelData, 'names' | 'weights'> & { names: string[]; weights: number[] } {
   const model = new LinearModel(data);
-  return { ...data, names: Array.from({ length: model.size }, (_, row) => model.nameOf(row)), weights: Array.from(model.weights) };
+  return { ...data, names: Array.from({ length: model.size }, (_, row) => model.nameOf(row)), weights: Array.from(model.integers, (integer) => integer * model.scale) };
 }

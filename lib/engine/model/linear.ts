@@ -53,21 +53,25 @@ function decodeIntegers(bytes: Buffer): Int16Array {
   return new Int16Array(aligned.buffer, aligned.byteOffset, aligned.length / 2);
 }
 
+/** The lanes of each slot of a model's index: the stamp, then the stored integer of each output. */
+const STAMP_LANE = 0;
+const FIRST_WEIGHT_LANE = 1;
+
 export class LinearModel {
   readonly outputs: readonly string[];
   readonly bias: Float64Array;
-  /** Row `k` holds feature k's weights, `outputs.length` of them: each stored integer × `scale`. */
-  readonly weights: Float64Array;
-  /** The stored integers of `weights`, in the same order. */
+  /** Row `k` holds feature k's stored integers, `outputs.length` of them (see `weight`). */
   readonly integers: Int16Array;
   /** What one step of a stored integer is worth. */
   readonly scale: number;
-  /** Feature k's hash. */
-  readonly hashes: Int32Array;
   /** How many features the model knows. */
   readonly size: number;
-  /** Hash of a feature name → its row. */
-  private readonly rows: HashIndex;
+  /**
+   * Hash of a feature name → its row, each slot laid out for scoring: a lane for the
+   * scorer's stamp, then the feature's stored integers. The model and its one scorer share
+   * it, as building a second table took a cold start as long again.
+   */
+  readonly index: HashIndex;
   /** Where feature k's name starts in `data.names`; the next one starts past its line break. */
   private readonly nameStarts: Int32Array;
 
@@ -100,14 +104,12 @@ export class LinearModel {
     this.size = count;
     this.scale = data.scale;
     this.integers = decodeIntegers(bytes);
-    this.weights = new Float64Array(this.integers);
-    for (let at = 0; at < this.weights.length; at++) this.weights[at] *= this.scale;
 
     // The names are hashed where they stand in the one string, none of them cut out; where
     // each starts is kept, for `nameOf`.
     const names = data.names;
-    this.rows = new HashIndex(count);
-    this.hashes = new Int32Array(count);
+    this.index = new HashIndex(count, FIRST_WEIGHT_LANE + width);
+    const lanes = this.index.lanes;
     this.nameStarts = new Int32Array(count + 1);
     let row = 0;
     for (let start = 0; start <= names.length && names.length > 0; row++) {
@@ -118,8 +120,8 @@ export class LinearModel {
       const hash = hashMore(hashStart, names, start, end) >>> 0;
       const existing = this.rowOf(hash);
       if (existing >= 0) fail(`features "${this.nameOf(existing)}" and "${names.slice(start, end)}" share a hash`);
-      this.rows.set(hash, row);
-      this.hashes[row] = hash;
+      const lane = this.index.laneOf(this.index.set(hash, row)) + FIRST_WEIGHT_LANE;
+      for (let k = 0; k < width; k++) lanes[lane + k] = this.integers[row * width + k];
       this.nameStarts[row] = start;
       start = end + 1;
       this.nameStarts[row + 1] = start;
@@ -129,8 +131,19 @@ export class LinearModel {
 
   /** The row of a hashed feature, or -1 when the model never learned it. */
   rowOf(hash: number): number {
-    return this.rows.get(hash);
+    return this.index.get(hash);
   }
+
+  /** Feature `row`'s weight for output `output`: its stored integer × `scale`. */
+  weight(row: number, output: number): number {
+    return this.integers[row * this.outputs.length + output] * this.scale;
+  }
+
+  /** The scorer of this model: one, as it stamps the model's own table. */
+  get scorer(): LinearScorer {
+    return (this.builtScorer ??= new LinearScorer(this));
+  }
+  private builtScorer: LinearScorer | undefined;
 
   /** The name of a feature row, for explanations: cut from `data.names` when asked for, as scoring needs only the hashes. */
   nameOf(row: number): string {
@@ -150,10 +163,6 @@ export interface Located {
   start: number;
   end: number;
 }
-
-/** A scorer's lanes in each slot of its index: the stamp, then the stored integer of each output. */
-const STAMP_LANE = 0;
-const FIRST_WEIGHT_LANE = 1;
 
 /**
  * Sums the weights of the features of one text, each feature once. It keeps its own index
@@ -176,15 +185,11 @@ export class LinearScorer {
   private readonly foundEnds: Int32Array;
   private found = 0;
 
+  /** Use `model.scorer`: two scorers would stamp one table. */
   constructor(readonly model: LinearModel) {
-    const width = model.outputs.length;
-    this.index = new HashIndex(model.size, FIRST_WEIGHT_LANE + width);
+    this.index = model.index;
     this.lanes = this.index.lanes;
-    for (let row = 0; row < model.size; row++) {
-      const lane = this.index.laneOf(this.index.set(model.hashes[row], row)) + FIRST_WEIGHT_LANE;
-      for (let k = 0; k < width; k++) this.lanes[lane + k] = model.integers[row * width + k];
-    }
-    this.logits = new Float64Array(width);
+    this.logits = new Float64Array(model.outputs.length);
     this.foundSlots = new Int32Array(model.size);
     this.foundStarts = new Int32Array(model.size);
     this.foundEnds = new Int32Array(model.size);
@@ -210,7 +215,7 @@ export class LinearScorer {
     const at = this.index.laneOf(slot);
     if (lanes[at + STAMP_LANE] === this.stamp) return;
     lanes[at + STAMP_LANE] = this.stamp;
-    // Each integer × scale: the very doubles of `model.weights`, summed in the same order.
+    // Each integer × scale: the very doubles of `model.weight`, summed in the same order.
     const logits = this.logits;
     const scale = this.model.scale;
     for (let k = 0; k < logits.length; k++) logits[k] += lanes[at + FIRST_WEIGHT_LANE + k] * scale;
@@ -243,7 +248,7 @@ export function scorerFor(data: LinearModelData, kind: string, outputs: readonly
   if (data.kind !== kind || model.outputs.join(',') !== outputs.join(',')) {
     throw new Error(`the ${language} ${kind} model must be of kind "${kind}" with outputs ${outputs.join(',')}`);
   }
-  const scorer = new LinearScorer(model);
+  const scorer = model.scorer;
   scorers.set(data, scorer);
   return scorer;
 }
