@@ -24,3 +24,5 @@ export type { LinearModelData } from './model/linear';
 /** For trainers: a model's features and weights to the file format, and back. */
 export { encodeLinearModel, decodeLinearModel, type TrainedLinearModel } from './model/file';
 export { SPAM_OUTPUTS } from './spam/reading';
+/** For `npm run dictionary`: a language's words to the filter its locale data holds. */
+export { buildWordFilter, wordKey, type WordFilterData } from './model/word-filter';

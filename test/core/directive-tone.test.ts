@@ -40,6 +40,9 @@ ruleTable('directive-tone', {
     // Capitals right after an acronym allowed in capitals carry on its name (spec: "TGV LYRIA").
     { body: 'Votre TGV INOUI {{train}} est à quai voie {{voie}}. Bon voyage !', locale: 'fr' },
     { body: 'Your repair is booked for {{date}}. Thanks - KWIKFIX' },
+    // Capitals that spell no word of the language name something (spec: brands, agencies, currencies).
+    { body: 'Vous avez maintenant accès à la plateforme de la DTAI. Vos codes sont envoyés par e-mail.', locale: 'fr' },
+    { body: 'SmartLink : abonnement renouvelé, 5000 FCFA reçus. Vos services sont visibles.', locale: 'fr' },
     { body: 'Your update was saved. Send "CANCEL" to remove it.' },
     { body: 'Your order is ready. Text COLLECT to {{number}} to choose a pick-up slot.' },
     { body: 'Votre commande est prête. Répondez RETRAIT pour choisir un créneau.', locale: 'fr' },
@@ -153,6 +156,7 @@ ruleTable('directive-tone', {
     // After a noun, capitals that describe shout: a participle, an adjective.
     { body: 'Votre compte BLOQUÉ depuis le {{date}} attend votre règlement.', locale: 'fr', errors: [{ messageId: 'shouting', text: 'BLOQUÉ' }] },
     { body: 'Votre dossier INCOMPLET est en attente.', locale: 'fr', errors: [{ messageId: 'shouting', text: 'INCOMPLET' }] },
+    { body: 'Votre mot de passe est votre DATE de naissance.', locale: 'fr', errors: [{ messageId: 'shouting', text: 'DATE' }] },
     {
       body: 'Vous devez régler votre facture.',
       locale: 'fr',

@@ -25,7 +25,7 @@ ruleTester('spam-likeness', {
     },
     {
       body: 'URGENT: your account has been suspended. Verify your details at secure-bank-verify.com within 24 hours.',
-      errors: [{ text: 'secure-bank-verify.com', message: 'A link on an unfamiliar domain, a short deadline, and capitals or exclamation marks:' }],
+      errors: [{ text: 'secure-bank-verify.com', message: 'A link on an unfamiliar domain, capitals or exclamation marks, and a short deadline:' }],
     },
     {
       body: 'FREE entry to win a new iPhone! Txt WIN to 87121 now. T&Cs apply.',

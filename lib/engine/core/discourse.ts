@@ -650,8 +650,8 @@ const SENDER_PREFIX = /^[^:\n]*?(?::| [-–] )/;
 const SIGN_OFF = /(?:^|\s)[-–—]\s?[^-–—.!?\n]*$/;
 
 /**
- * Words of four or more capitals that are not an acronym, a brand, an opt-out keyword, a
- * keyword to type or a code ("reply CANCEL", "code BIENVENUE"), nor the sender's name
+ * Words of four or more capitals that are not an acronym, a brand (a word that is not
+ * the language's, or a name listed), an opt-out keyword, a keyword to type or a code ("reply CANCEL", "code BIENVENUE"), nor the sender's name
  * before the message or in its sign-off (spec, Clarifications: Capitals).
  */
 function shouting(reading: Reading, context: DiscourseInput): Span[] {
@@ -660,7 +660,7 @@ function shouting(reading: Reading, context: DiscourseInput): Span[] {
   let names: Span[] | undefined;
   for (const capitals of reading.index.capitals) {
     const word = reading.text.slice(capitals.start, capitals.end);
-    if (reading.lexicon.allowedCapitals.has(word) || context.config.allowedCapitals.has(word)) continue;
+    if (reading.lexicon.allowedCapitals.has(word) || context.config.allowedCapitals.has(word) || !reading.lexicon.isWord(word)) continue;
     brand ??= new Set((context.template.sender ?? '').toUpperCase().split(NOT_A_LETTER));
     if (brand.has(word) || isTypedKeyword(reading, capitals) || namesAProduct(reading, capitals) || continuesAName(reading, capitals, context)) continue;
     names ??= senderNames(reading, context.template.sender === undefined);

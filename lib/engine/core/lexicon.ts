@@ -1,6 +1,7 @@
 import type { LocaleData } from '../locales';
 import type { Span } from './segments';
 import { anyOf } from '../sms/per-language';
+import { WordFilter } from '../model/word-filter';
 
 /**
  * A phrase list of `core.json` compiled for scanning. Phrases are matched on the lower-cased
@@ -50,6 +51,8 @@ export interface Lexicon {
   determiners: ReadonlySet<string>;
   /** Words that end the thing a topic names: what follows them is said of something else. */
   topicEnds: ReadonlySet<string>;
+  /** Whether a word in capitals is a word of the language (it may shout) rather than a name; always, without a dictionary. */
+  isWord: (word: string) => boolean;
   /** Upper-cased words that may be written in capitals: acronyms and opt-out keywords. */
   allowedCapitals: ReadonlySet<string>;
   /** Words after which capitals are a keyword to type or a code ("reply CANCEL", "code BIENVENUE"). */
@@ -347,6 +350,7 @@ function compile(locale: LocaleData): Lexicon {
     nounsBeforeProductName: lowerSet(words.nounsBeforeProductName),
     // Matches nothing when the language lists none.
     descriptiveWord: new RegExp(`^(?:${words.descriptiveWords.length > 0 ? words.descriptiveWords.join('|') : '(?!)'})$`, 'u'),
+    isWord: wordTest(locale),
     allowedCapitals: new Set([...words.acronyms, ...words.optOutKeywords].map((word) => word.toUpperCase())),
     keywordLeads: lowerSet(words.keywordLeads),
     signOffWords: lowerSet(words.signOffWords),
@@ -390,6 +394,13 @@ function compile(locale: LocaleData): Lexicon {
     starters,
   };
   return lexicon;
+}
+
+function wordTest(locale: LocaleData): (word: string) => boolean {
+  const data = locale.dictionary;
+  if (data === undefined) return () => true;
+  const filter = new WordFilter(data);
+  return (word) => filter.has(word);
 }
 
 const lexicons = new WeakMap<LocaleData, Lexicon>();

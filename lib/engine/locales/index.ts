@@ -3,6 +3,7 @@ import enSms from './en/sms.json';
 import frCore from './fr/core.json';
 import frSms from './fr/sms.json';
 import type { LinearModelData } from '../model/linear';
+import type { WordFilterData } from '../model/word-filter';
 
 /** Message texts of one data file: rule id → message id → text with `{placeholders}`. */
 export type Messages = Record<string, Record<string, string>>;
@@ -15,7 +16,8 @@ interface LocaleFile {
  * Everything language-specific, as data: the words and phrases of the core checks
  * (`core.json`), of the SMS rules (`sms.json`), the messages of both, and the weights
  * of the tone checks' learned decisions and of spam-likeness (`tone-model.json`,
- * `spam-model.json`, made by `npm run train`).
+ * `spam-model.json`, made by `npm run train`), and the filter of the language's words
+ * (`dictionary.json`, made by `npm run dictionary`).
  * Adding a language means adding a folder beside `en/` and one line below.
  */
 export interface LocaleData {
@@ -27,15 +29,25 @@ export interface LocaleData {
   toneModel?: LinearModelData;
   /** Without one, `spam-likeness` does nothing: no public labelled French spam exists to learn from. */
   spamModel?: LinearModelData;
+  /** Without one, a word in capitals that no list excuses shouts, whether a word of the language or a name. */
+  dictionary?: WordFilterData;
 }
 
 /**
  * The models are read on first use (`require`, in a bundle too): they are most of the
  * data (450 KB), and a run that lints only English never needs the French one.
  */
-function locale(language: string, core: typeof enCore & LocaleFile, sms: typeof enSms & LocaleFile, readTone: () => unknown, readSpam?: () => unknown): LocaleData {
+function locale(
+  language: string,
+  core: typeof enCore & LocaleFile,
+  sms: typeof enSms & LocaleFile,
+  readDictionary: () => unknown,
+  readTone: () => unknown,
+  readSpam?: () => unknown,
+): LocaleData {
   let toneModel: LinearModelData | undefined;
   let spamModel: LinearModelData | undefined;
+  let dictionary: WordFilterData | undefined;
   return {
     language,
     messages: { ...core.messages, ...sms.messages },
@@ -49,14 +61,25 @@ function locale(language: string, core: typeof enCore & LocaleFile, sms: typeof 
       spamModel ??= readSpam?.() as LinearModelData | undefined;
       return spamModel;
     },
+    get dictionary() {
+      dictionary ??= readDictionary() as WordFilterData;
+      return dictionary;
+    },
   };
 }
 
 /* eslint-disable @typescript-eslint/no-require-imports -- `require` inside a function is what defers a file's load */
 /** English and French, as shipped. */
 export const builtInLocales: readonly LocaleData[] = [
-  locale('en', enCore, enSms, () => require('./en/tone-model.json'), () => require('./en/spam-model.json')),
-  locale('fr', frCore, frSms, () => require('./fr/tone-model.json')),
+  locale(
+    'en',
+    enCore,
+    enSms,
+    () => require('./en/dictionary.json'),
+    () => require('./en/tone-model.json'),
+    () => require('./en/spam-model.json'),
+  ),
+  locale('fr', frCore, frSms, () => require('./fr/dictionary.json'), () => require('./fr/tone-model.json')),
 ];
 /* eslint-enable @typescript-eslint/no-require-imports */
 

@@ -1,5 +1,6 @@
 import type { Discourse } from '../core/discourse';
 import { tokenName, type FeatureSink } from '../core/features';
+import { lexiconFor } from '../core/lexicon';
 import type { LocaleData } from '../locales';
 import { hashCode, hashMore, hashName, hashStart } from '../model/hash';
 import { HashIndex } from '../model/hash-index';
@@ -60,6 +61,8 @@ function named(name: string): Named {
 const F = {
   caps1: named('caps=1'),
   caps2: named('caps=2+'),
+  capsName: named('caps=name'),
+  capsNames: named('caps=name2+'),
   bang1: named('!=1'),
   bang2: named('!=2+'),
   currency: named('money=sign'),
@@ -105,6 +108,10 @@ export function spamFeatures(discourse: Discourse, masked: string, locale: Local
   }
   const capitals = discourse.index.capitals;
   if (capitals.length > 0) add(sink, capitals.length > 1 ? F.caps2 : F.caps1, capitals[0].start, capitals[0].end);
+  // Capitals that spell no word ("FREEMSG", "TXT"): no shouting for the tone checks, but spam writes them more than ham.
+  const lexicon = lexiconFor(locale);
+  const names = capitals.filter(({ start, end }) => !lexicon.isWord(masked.slice(start, end)));
+  if (names.length > 0) add(sink, names.length > 1 ? F.capsNames : F.capsName, names[0].start, names[0].end);
   characterFeatures(masked, sink);
   linkFeatures(masked, sink);
 }
