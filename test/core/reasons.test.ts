@@ -70,6 +70,16 @@ describe('reasons the analysis reads', () => {
     ['Your account was created. Set your password at {{link}}.', 'en'],
     ['Your payment was processed. Use {{reference}} for future reference.', 'en'],
     ['Vous avez manqué votre rendez-vous du {{date}}, merci de contacter le {{telephone}}.', 'fr'],
+    // Events in the forms real templates of public apps use (a letter sent, a state changed, an event coming).
+    ['We mailed your letter to your landlord. Track it at {{tracking_url}}.', 'en'],
+    ['Your volunteer account has been reactivated. Log in with your usual password.', 'en'],
+    ['Two bills are awaiting payment confirmation. Please mark them as paid at {{link}}.', 'en'],
+    ['Would you leave us a quick review? It really helps us out: {{link}}', 'en'],
+    ['If no one shows up within 24 hours, please text HELP to {{number}} again.', 'en'],
+    ['Le formulaire envoyé n’est pas reconnu. Merci de le corriger et de le renvoyer.', 'fr'],
+    ['Dans quelques jours, votre annonce ne sera plus valide. Renouvelez-la sur {{plateforme}}.', 'fr'],
+    ['{{conducteur}} a annulé son trajet. Trouvez un autre covoiturage sur {{plateforme}}.', 'fr'],
+    ['{{coach}} vous a envoyé un message. Répondez-lui sur {{url}}.', 'fr'],
   ])('reads the reason of "%s"', (body, locale) => {
     expect(missesReason(body, locale)).toBe(false);
   });
