@@ -16,6 +16,9 @@ ruleTable('opt-out', {
     { locale: 'fr', category: promotional, body: 'Soldes chez Boutika ce week-end. STOP SMS 36180' },
     { locale: 'fr', category: promotional, body: 'Soldes chez Boutika. Stop au 36111' },
     { locale: 'fr', category: promotional, body: 'Soldes chez Boutika. Répondez STOP pour vous désinscrire' },
+    // The keyword may be the sender's own, named after what it stops.
+    { category: promotional, body: 'Shopora sale ends Sunday. To stop these messages, reply {{keyword}}.' },
+    { locale: 'fr', category: promotional, body: 'Soldes chez Boutika. Pour ne plus recevoir nos offres, répondez {{mot_cle}}.' },
     { locale: 'fr-FR', category: 'transactional', body: 'Votre colis arrive demain.' },
   ],
   invalid: [
