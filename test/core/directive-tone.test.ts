@@ -40,6 +40,13 @@ ruleTable('directive-tone', {
     // Capitals right after an acronym allowed in capitals carry on its name (spec: "TGV LYRIA").
     { body: 'Votre TGV INOUI {{train}} est à quai voie {{voie}}. Bon voyage !', locale: 'fr' },
     { body: 'Your repair is booked for {{date}}. Thanks - KWIKFIX' },
+    // Keywords to type, listed ("reply SERVICE, PRAYER or HELP"), are none of them shouting.
+    { body: 'Thanks for your message. To get our menu, reply SERVICE, PRAYER or HELP.' },
+    // A need the condition supposes is no obligation; an imperative asked as a question is no order.
+    { body: 'Welcome aboard. If for any reason you need to reach the crew, reply to this message.' },
+    { body: 'Your 3pm tour is on Friday. Cancel it? Reply YES or NO.' },
+    // "Valide 5 minutes" says how long a code lasts: the adjective, not "valider".
+    { body: 'Votre code : {{code}}. Valide 5 minutes. Ne le partagez avec personne.', locale: 'fr' },
     // Capitals that spell no word of the language name something (spec: brands, agencies, currencies).
     { body: 'Vous avez maintenant accès à la plateforme de la DTAI. Vos codes sont envoyés par e-mail.', locale: 'fr' },
     { body: 'SmartLink : abonnement renouvelé, 5000 FCFA reçus. Vos services sont visibles.', locale: 'fr' },

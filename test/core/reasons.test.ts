@@ -80,6 +80,11 @@ describe('reasons the analysis reads', () => {
     ['Dans quelques jours, votre annonce ne sera plus valide. Renouvelez-la sur {{plateforme}}.', 'fr'],
     ['{{conducteur}} a annulé son trajet. Trouvez un autre covoiturage sur {{plateforme}}.', 'fr'],
     ['{{coach}} vous a envoyé un message. Répondez-lui sur {{url}}.', 'fr'],
+    ['Your quote has been generated. Please check your account.', 'en'],
+    ['Your verification status changed. Open the app.', 'en'],
+    ["It's about time for {{pet}}'s next groom. Book your spot: {{link}}", 'en'],
+    ['Pour te connecter à ton espace, clique sur le lien suivant : {{lien}}', 'fr'],
+    ['Bonjour, votre ordonnance est terminée. Pensez à nous rapporter la nouvelle.', 'fr'],
   ])('reads the reason of "%s"', (body, locale) => {
     expect(missesReason(body, locale)).toBe(false);
   });

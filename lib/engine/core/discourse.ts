@@ -386,10 +386,15 @@ function isNegatedAt(reading: Reading, position: number): boolean {
   return reading.lexicon.negations.has(wordBefore(reading.index.lower, position));
 }
 
-/** An obligation addressed to the recipient: not "we must", not "if you need to", not "must not". */
+/**
+ * An obligation addressed to the recipient: not "we must", not "if you need to" (nor "if for
+ * any reason you need to": a need the condition supposes, in its clause), not "must not".
+ */
 function isObligation(reading: Reading, phrase: Span): boolean {
   const before = wordBefore(reading.index.lower, phrase.start);
   if (reading.lexicon.obligationNotAfter.has(before) || reading.lexicon.negations.has(before)) return false;
+  const clause = clauseAt(reading, phrase.start);
+  if (clause && scan(reading, reading.lexicon.conditional, { start: clause.start, end: phrase.start }, () => true)) return false;
   const after = wordAt(reading.index.lower, phrase.end);
   return !(after && reading.lexicon.negations.has(after.lower));
 }
@@ -452,7 +457,8 @@ function findCtas(reading: Reading, phrases: readonly Phrase[]): Cta[] {
       const phrase = imperative === undefined ? askingPhraseIn(reading, phrases, sentence, clause) : undefined;
       const start = imperative ?? phrase?.start;
       if (start === undefined || isExcluded(reading, clause)) continue;
-      const kind: CtaKind = phrase?.kind ?? 'imperative';
+      // An imperative asked as a question ("Cancel your tour on Friday? Reply YES or NO") asks whether, it does not order.
+      const kind: CtaKind = phrase?.kind ?? (sentence.terminator.includes('?') ? 'question' : 'imperative');
       const wish = isWish(reading, index);
       ctas.push({
         start,
@@ -704,10 +710,28 @@ function namesAProduct({ index, text, lexicon }: Reading, capitals: Span): boole
   );
 }
 
+/** Keywords to type, listed after the first ("Reply SERVICE, PRAYER or HELP"): at most this many. */
+const LISTED_KEYWORDS = 8;
+/** What stands between two listed keywords: a comma or a slash, "or"/"and" ("ou"/"et"). */
+const KEYWORD_LIST_GAP = /^(?:\s*[,/]\s*|\s+)$/;
+
 function isTypedKeyword({ index, text, lexicon }: Reading, capitals: Span): boolean {
-  const k = bisect(index.starts.length, (i) => index.starts[i] < capitals.start) - 1;
-  return k >= 0 && lexicon.keywordLeads.has(index.lower.slice(index.starts[k], index.ends[k])) && KEYWORD_GAP.test(text.slice(index.ends[k], capitals.start));
+  let k = bisect(index.starts.length, (i) => index.starts[i] < capitals.start) - 1;
+  let next = capitals.start;
+  for (let listed = 0; k >= 0 && listed <= LISTED_KEYWORDS; listed++) {
+    const word = index.lower.slice(index.starts[k], index.ends[k]);
+    if (lexicon.keywordLeads.has(word)) return KEYWORD_GAP.test(text.slice(index.ends[k], next));
+    if (!KEYWORD_LIST_GAP.test(text.slice(index.ends[k], next))) return false;
+    // A connective, or a keyword in capitals before this one: the list goes on leftwards.
+    const written = text.slice(index.starts[k], index.ends[k]);
+    if (!LIST_CONNECTIVES.has(word) && written !== written.toUpperCase()) return false;
+    next = index.starts[k];
+    k--;
+  }
+  return false;
 }
+
+const LIST_CONNECTIVES = new Set(['or', 'and', 'ou', 'et']);
 
 /**
  * Where the sender names itself: a short prefix before a colon or a dash (only when the
