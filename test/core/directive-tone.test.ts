@@ -47,6 +47,9 @@ ruleTable('directive-tone', {
     { body: 'Your 3pm tour is on Friday. Cancel it? Reply YES or NO.' },
     // "Valide 5 minutes" says how long a code lasts: the adjective, not "valider".
     { body: 'Votre code : {{code}}. Valide 5 minutes. Ne le partagez avec personne.', locale: 'fr' },
+    // A label of a link to look at is an offer to look, not an order (the corpus: "Track them: {{link}}").
+    { body: 'Your visit on {{date}} is confirmed. View or cancel: {{link}}' },
+    { body: 'Votre colis est en route. Suivez votre colis : {{lien}}', locale: 'fr' },
     // Capitals that spell no word of the language name something (spec: brands, agencies, currencies).
     { body: 'Vous avez maintenant accès à la plateforme de la DTAI. Vos codes sont envoyés par e-mail.', locale: 'fr' },
     { body: 'SmartLink : abonnement renouvelé, 5000 FCFA reçus. Vos services sont visibles.', locale: 'fr' },
