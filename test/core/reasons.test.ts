@@ -85,6 +85,8 @@ describe('reasons the analysis reads', () => {
     ["It's about time for {{pet}}'s next groom. Book your spot: {{link}}", 'en'],
     ['Pour te connecter à ton espace, clique sur le lien suivant : {{lien}}', 'fr'],
     ['Bonjour, votre ordonnance est terminée. Pensez à nous rapporter la nouvelle.', 'fr'],
+    ['Pourriez-vous noter notre service sur {{lien}} ? Vos réponses nous aident à améliorer le suivi.', 'fr'],
+    ['Would you rate your visit at {{link}}? Your answers to our survey really help us improve.', 'en'],
   ])('reads the reason of "%s"', (body, locale) => {
     expect(missesReason(body, locale)).toBe(false);
   });
