@@ -656,9 +656,10 @@ const SENDER_PREFIX = /^[^:\n]*?(?::| [-–] )/;
 const SIGN_OFF = /(?:^|\s)[-–—]\s?[^-–—.!?\n]*$/;
 
 /**
- * Words of four or more capitals that are not an acronym, a brand (a word that is not
- * the language's, or a name listed), an opt-out keyword, a keyword to type or a code ("reply CANCEL", "code BIENVENUE"), nor the sender's name
- * before the message or in its sign-off (spec, Clarifications: Capitals).
+ * Words of four or more capitals that are words of the language (not a name: "ZITADEL",
+ * "FCFA"), and not an acronym, a brand, an opt-out keyword, a keyword to type or a code
+ * ("reply CANCEL", "code BIENVENUE"), nor the sender's name before the message or in its
+ * sign-off (spec, Clarifications: Capitals).
  */
 function shouting(reading: Reading, context: DiscourseInput): Span[] {
   const words: Span[] = [];
@@ -712,7 +713,7 @@ function namesAProduct({ index, text, lexicon }: Reading, capitals: Span): boole
 
 /** Keywords to type, listed after the first ("Reply SERVICE, PRAYER or HELP"): at most this many. */
 const LISTED_KEYWORDS = 8;
-/** What stands between two listed keywords: a comma or a slash, "or"/"and" ("ou"/"et"). */
+/** What stands between two listed keywords, or a keyword and a joining word: a comma, a slash or spaces. */
 const KEYWORD_LIST_GAP = /^(?:\s*[,/]\s*|\s+)$/;
 
 function isTypedKeyword({ index, text, lexicon }: Reading, capitals: Span): boolean {
@@ -722,16 +723,14 @@ function isTypedKeyword({ index, text, lexicon }: Reading, capitals: Span): bool
     const word = index.lower.slice(index.starts[k], index.ends[k]);
     if (lexicon.keywordLeads.has(word)) return KEYWORD_GAP.test(text.slice(index.ends[k], next));
     if (!KEYWORD_LIST_GAP.test(text.slice(index.ends[k], next))) return false;
-    // A connective, or a keyword in capitals before this one: the list goes on leftwards.
+    // A joining word ("or", locale data), or a keyword in capitals before this one: the list goes on leftwards.
     const written = text.slice(index.starts[k], index.ends[k]);
-    if (!LIST_CONNECTIVES.has(word) && written !== written.toUpperCase()) return false;
+    if (!lexicon.keywordListWords.has(word) && written !== written.toUpperCase()) return false;
     next = index.starts[k];
     k--;
   }
   return false;
 }
-
-const LIST_CONNECTIVES = new Set(['or', 'and', 'ou', 'et']);
 
 /**
  * Where the sender names itself: a short prefix before a colon or a dash (only when the

@@ -57,6 +57,8 @@ export interface Lexicon {
   allowedCapitals: ReadonlySet<string>;
   /** Words after which capitals are a keyword to type or a code ("reply CANCEL", "code BIENVENUE"). */
   keywordLeads: ReadonlySet<string>;
+  /** Words that join keywords listed after the first ("Reply SERVICE, PRAYER or HELP"). */
+  keywordListWords: ReadonlySet<string>;
   /** Nouns of a service before which capitals name a brand or product ("your CAHO account"). */
   productNouns: ReadonlySet<string>;
   /** Nouns of a service after which capitals name a brand or product ("votre colis CHRONOPOST"), unless they describe. */
@@ -353,6 +355,7 @@ function compile(locale: LocaleData): Lexicon {
     isWord: wordTest(locale),
     allowedCapitals: new Set([...words.acronyms, ...words.optOutKeywords].map((word) => word.toUpperCase())),
     keywordLeads: lowerSet(words.keywordLeads),
+    keywordListWords: lowerSet(words.keywordListWords),
     signOffWords: lowerSet(words.signOffWords),
 
     notImperative: stickyOf(words.notImperatives),

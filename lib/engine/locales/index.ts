@@ -34,8 +34,8 @@ export interface LocaleData {
 }
 
 /**
- * The models are read on first use (`require`, in a bundle too): they are most of the
- * data (450 KB), and a run that lints only English never needs the French one.
+ * The models and dictionaries are read on first use (`require`, in a bundle too): they are
+ * most of the data (480 KB), and a run that lints only English never needs the French ones.
  */
 function locale(
   language: string,

@@ -165,9 +165,9 @@ export interface Located {
 }
 
 /**
- * Sums the weights of the features of one text, each feature once. It keeps its own index
- * of the model's features, each slot holding beside the hash the stamp of the last text
- * that counted the feature and the feature's stored integers, so that adding a feature
+ * Sums the weights of the features of one text, each feature once. It reads its model's
+ * index, each slot holding beside the hash the stamp of the last text that counted the
+ * feature (this scorer's lane) and the feature's stored integers, so that adding a feature
  * reads one slot (see `HashIndex`); a stamp tells a feature already counted in this text
  * without a set per text (linting is synchronous, so one scorer per model is never shared).
  * It also notes where each feature stood, so that explaining a finding needs no second pass.

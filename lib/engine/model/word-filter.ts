@@ -1,12 +1,12 @@
 import { hashMore, hashStart } from './hash';
 
 /**
- * The words of a language as a Bloom filter over their keys (`keyOf`): what tells a word of
- * the language written in capitals ("URGENT", "GRATUIT": shouting) from a name or an
+ * The words of a language as a Bloom filter over their keys (`wordKey`): what tells a word
+ * of the language written in capitals ("URGENT", "GRATUIT": shouting) from a name or an
  * acronym ("ZITADEL", "DTAI": not), spec, Clarifications: Capitals. A list of the words
- * themselves was 600 KB (en) and 4 MB (fr); the filter of their first letters is 13 and
- * 16 KB, and errs only one way: about one name in ten passes for a word, and is read as
- * shouting as before there was a dictionary.
+ * themselves was 600 KB (en) and 4 MB (fr); the filter of their first letters is 11 and
+ * 13 KB (15 and 18 in base64), and errs only one way: about one name in ten passes for a
+ * word, and is read as shouting as before there was a dictionary.
  */
 export interface WordFilterData {
   kind: 'dictionary';
