@@ -36,8 +36,11 @@ export interface ToneDecisions {
   /** P(what happens next is said), given a request. */
   consequence: number;
   directive: number;
-  /** The features that pushed `output` most towards `towards` (true: firing), strongest first. */
-  explain(output: ToneOutput, towards: boolean, count?: number): Contribution[];
+  /**
+   * The features that pushed `output` most towards `towards` (true: firing), strongest first;
+   * with `onWords`, only those that stand on words of the text.
+   */
+  explain(output: ToneOutput, towards: boolean, count?: number, onWords?: boolean): Contribution[];
 }
 
 const bareOrderHash = hashName(BARE_ORDER_FEATURE);
@@ -91,10 +94,10 @@ export function decideTone(discourse: Discourse, masked: string, category: Categ
     rationale,
     consequence,
     directive,
-    explain(output, towards, count = 3) {
+    explain(output, towards, count = 3, onWords = false) {
       // One list serves every explanation of this lint (up to five).
       located ??= locatedFeatures(scorer, text, (sink) => toneFeatures(discourse, masked, category, sink));
-      return strongest(located, model, model.output(output), towards ? 1 : -1, count);
+      return strongest(located, model, model.output(output), towards ? 1 : -1, count, onWords);
     },
   };
 }
@@ -103,13 +106,15 @@ export function decideTone(discourse: Discourse, masked: string, category: Categ
  * The `count` features of `located` that push output `column` most in the direction of
  * `sign` (1: towards firing, -1: away), strongest first, ties in text order: what a stable
  * sort of them all by weight would put first, kept by insertion into a list of at most
- * `count` (an explanation names 2 to 20), so that a firing lint makes no object for the
- * features it does not name and sorts none.
+ * `count` (an explanation names 1 to 3), so that a firing lint makes no object for the
+ * features it does not name and sorts none. With `onWords`, features that stand on no words
+ * (the category, cues of the whole text) are passed over.
  */
-export function strongest(located: readonly Located[], model: LinearModel, column: number, sign: 1 | -1, count: number): Contribution[] {
+export function strongest(located: readonly Located[], model: LinearModel, column: number, sign: 1 | -1, count: number, onWords = false): Contribution[] {
   const kept: Located[] = [];
   const keys: number[] = [];
   for (const feature of located) {
+    if (onWords && feature.end <= feature.start) continue;
     const key = model.weight(feature.row, column) * sign;
     if (!(key > 0)) continue;
     // After every kept feature at least as strong: an equal one found earlier stays first.
@@ -201,7 +206,7 @@ export function describeCue(name: string, { start, end }: Span, body: string): s
  */
 export function requestSpan(discourse: Discourse, tone: ToneDecisions): Span | undefined {
   if (discourse.mainCta) return discourse.mainCta;
-  const strongest = tone.explain('cta', true, 20).find((contribution) => contribution.end > contribution.start);
+  const [strongest] = tone.explain('cta', true, 1, true);
   if (!strongest) return undefined;
   for (const sentence of discourse.sentences) {
     for (const clause of sentence.clauses) if (clause.start <= strongest.start && strongest.start < clause.end) return wordsOf(discourse, clause);
