@@ -1,8 +1,8 @@
 import { createLinter, encodeLinearModel, InputError, localeFor, type LinearModelData } from '../../lib/engine';
 import { hashName } from '../../lib/engine/model/hash';
-import { LinearModel, WEIGHT_STEPS } from '../../lib/engine/model/linear';
+import { FRONT_CODE_RESTART, LinearModel, WEIGHT_STEPS } from '../../lib/engine/model/linear';
 
-/** The model file format (2): Int16 weights with one scale, names one a line, each feature found by the hash of its name. */
+/** The model file format (3): Int16 weights with one scale, names sorted and front-coded one a line, each feature found by the hash of its name. */
 describe('model files', () => {
   const features = [
     { name: 'w=call', weights: [1.5, -0.25] },
@@ -16,12 +16,35 @@ describe('model files', () => {
     const model = new LinearModel(encoded);
     expect(model.size).toBe(3);
     expect(Array.from(model.bias)).toEqual([0.5, -1]);
-    features.forEach(({ name, weights }, row) => {
+    // Sorted by name, each line the length it shares with the one before, then the rest.
+    expect(encoded.names).toBe('0b=# a\n0w=call\n2ü');
+    [1, 0, 2].forEach((row, k) => {
+      const { name, weights } = features[k];
       expect(model.rowOf(hashName(name))).toBe(row);
       expect(model.nameOf(row)).toBe(name);
       weights.forEach((weight, k) => expect(Math.abs(model.weight(row, k) - weight)).toBeLessThanOrEqual(encoded.scale / 2));
     });
     expect(model.rowOf(hashName('w=unknown'))).toBe(-1);
+  });
+
+  it('rebuilds every name of a large file from its front-coded lines, which restart every 16', () => {
+    const names = Array.from({ length: 300 }, (_, k) => `b=${'abcdefghij'.slice(0, 1 + (k % 10))} ${k % 7 === 0 ? 'x'.repeat(60) : ''}${k}`);
+    const large = encodeLinearModel({ kind: 'test', outputs: ['a'], bias: [0], features: names.map((name, k) => ({ name, weights: [k] })), trainedOn: {} });
+    const lines = large.names.split('\n');
+    expect(lines.filter((line, row) => row % FRONT_CODE_RESTART === 0).every((line) => line.startsWith('0b='))).toBe(true);
+    expect(large.names.length).toBeLessThan(0.6 * names.join('\n').length);
+    const model = new LinearModel(large);
+    for (const [k, name] of names.entries()) {
+      const row = model.rowOf(hashName(name));
+      expect(model.nameOf(row)).toBe(name);
+      expect(model.weight(row, 0)).toBeCloseTo(k, 1);
+    }
+  });
+
+  it('still reads format 2, its names written whole', () => {
+    const model = new LinearModel({ ...encoded, format: 2, names: 'b=# a\nw=call\nw=ü' });
+    expect(model.rowOf(hashName('w=ü'))).toBe(2);
+    expect(model.nameOf(2)).toBe('w=ü');
   });
 
   it('scores a text as the sum of its known features, each once, text after text past the wrap of its Int16 stamps', () => {
@@ -33,10 +56,11 @@ describe('model files', () => {
       scorer.add(hashName('w=unknown'), 1, 5, 9);
       if (text % 2 === 1) scorer.add(hashName('w=ü'), 1, 10, 11);
       scorer.add(hashName('w=call'), 1, 12, 16);
-      const expected = text % 2 === 1 ? [0.5 + model.weight(0, 0) + model.weight(2, 0), -1 + model.weight(0, 1) + model.weight(2, 1)] : [0.5 + model.weight(0, 0), -1 + model.weight(0, 1)];
+      const [call, u] = [1, 2];
+      const expected = text % 2 === 1 ? [0.5 + model.weight(call, 0) + model.weight(u, 0), -1 + model.weight(call, 1) + model.weight(u, 1)] : [0.5 + model.weight(call, 0), -1 + model.weight(call, 1)];
       if (Array.from(scorer.logits).join() !== expected.join()) throw new Error(`text ${text}: logits ${Array.from(scorer.logits)}, not ${expected}`);
       if (text === 69_999) {
-        expect(scorer.locatedIn(number)).toEqual([{ row: 0, start: 0, end: 4 }, { row: 2, start: 10, end: 11 }]);
+        expect(scorer.locatedIn(number)).toEqual([{ row: 1, start: 0, end: 4 }, { row: 2, start: 10, end: 11 }]);
         scorer.begin();
         expect(scorer.locatedIn(number)).toBeUndefined();
       }
@@ -58,23 +82,24 @@ describe('model files', () => {
     ['a list', [], /^model is not a JSON object$/],
     ['no kind', { ...encoded, kind: undefined }, /^model has no "kind"/],
     ['format 1', { kind: 'test', outputs: ['a', 'b'], bias: [0, 0], weights: [['w=call', 1, 2]] }, /^model test is of format 1 \(rows of weights\), no longer read: train it again with npm run train/],
-    ['another format', { ...encoded, format: 3 }, /^model test has format 3, not 2$/],
+    ['another format', { ...encoded, format: 4 }, /^model test has format 4, not 2 or 3$/],
     ['no outputs', { ...encoded, outputs: [] }, /"outputs" must be a list of names/],
     ['a bias short', { ...encoded, bias: [1] }, /"bias" must be 2 numbers, one per output/],
     ['a scale that is not a number', { ...encoded, scale: '1' }, /"scale" must be a number/],
     ['weights not in base64', { ...encoded, weights: 'ab$d' }, /"weights" must be a base64 string/],
     ['weights of another width', { ...encoded, weights: 'AAAA' }, /"weights" holds 3 bytes, not 2 per output of each feature \(2 outputs\)/],
     ['a name too many', { ...encoded, names: `${encoded.names}\nw=more` }, /has more names than the 3 features of "weights"/],
-    ['a name short', { ...encoded, names: 'w=call\nb=# a' }, /has 2 names for the 3 features of "weights"/],
-    ['an empty name', { ...encoded, names: 'w=call\n\nw=ü' }, /feature 2 of "names" is empty/],
-    ['two names of one hash', { ...encoded, names: 'w=f7wzx\nb=# a\nw=fa6cd' }, /^model test features "w=f7wzx" and "w=fa6cd" share a hash$/],
+    ['a name short', { ...encoded, names: '0b=# a\n0w=call' }, /has 2 names for the 3 features of "weights"/],
+    ['an empty name', { ...encoded, names: '0b=# a\n\n0w=ü' }, /feature 2 of "names" is empty/],
+    ['a line sharing more than the name before', { ...encoded, names: '0b=# a\n7w=call\n2ü' }, /feature 2 of "names" starts with "7": it may share 0 to 5 characters with the one before/],
+    ['two names of one hash', { ...encoded, names: '0w=f7wzx\n0b=# a\n0w=fa6cd' }, /^model test features "w=f7wzx" and "w=fa6cd" share a hash$/],
   ])('refuses a file with %s, saying what is wrong', (_what, data, message) => {
     expect(() => new LinearModel(data as LinearModelData)).toThrow(message);
   });
 
   it('refuses a team model at createLinter, naming the language and the model', () => {
     const en = localeFor('en')!;
-    const broken = { ...en.toneModel!, names: 'w=call' };
+    const broken = { ...en.toneModel!, names: '0w=call' };
     const make = () => createLinter({ locales: [{ ...en, toneModel: broken }] });
     expect(make).toThrow(InputError);
     const features = new LinearModel(en.toneModel!).size;

@@ -1,4 +1,4 @@
-import { LinearModel, MODEL_FORMAT, WEIGHT_STEPS, type LinearModelData } from './linear';
+import { FRONT_CODE_LONGEST, FRONT_CODE_RESTART, FRONT_CODE_ZERO, LinearModel, MODEL_FORMAT, WEIGHT_STEPS, type LinearModelData } from './linear';
 
 /** A trained model before it is written: its kept features, each with one weight per output. */
 export interface TrainedLinearModel {
@@ -10,14 +10,15 @@ export interface TrainedLinearModel {
 }
 
 /**
- * A model in the file format the engine reads (`LinearModelData`, format 2), as `npm run train` writes it: the weights
+ * A model in the file format the engine reads (`LinearModelData`, format 3), as `npm run train` writes it: the weights
  * quantized to Int16 with one scale for the model (the largest |weight| / 32767, so a step
- * is about 0.00005 for weights up to 1.9), each rounded to the nearest step; the names
- * joined by line breaks. The fields are in the order people read them: what the file is
- * and how it was made first, the long strings last.
+ * is about 0.00005 for weights up to 1.9), each rounded to the nearest step; the features
+ * sorted by name, the names front-coded one a line. The fields are in the order people read
+ * them: what the file is and how it was made first, the long strings last.
  */
-export function encodeLinearModel({ kind, outputs, bias, features, trainedOn }: TrainedLinearModel): LinearModelData {
+export function encodeLinearModel({ kind, outputs, bias, features: given, trainedOn }: TrainedLinearModel): LinearModelData {
   const width = outputs.length;
+  const features = [...given].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   let largest = 0;
   for (const { name, weights } of features) {
     if (weights.length !== width) throw new Error(`model ${kind}: feature "${name}" has ${weights.length} weights for ${width} outputs`);
@@ -40,8 +41,23 @@ export function encodeLinearModel({ kind, outputs, bias, features, trainedOn }: 
     trainedOn,
     scale,
     weights: bytes.toString('base64'),
-    names: features.map(({ name }) => name).join('\n'),
+    names: frontCoded(features.map(({ name }) => name)),
   };
+}
+
+/** Sorted names, one a line, each as its front code (the length it shares with the one before, see `LinearModelData.names`) and the rest. */
+function frontCoded(names: readonly string[]): string {
+  return names
+    .map((name, row) => {
+      let shared = 0;
+      if (row % FRONT_CODE_RESTART !== 0) {
+        const before = names[row - 1];
+        const longest = Math.min(before.length, name.length - 1, FRONT_CODE_LONGEST);
+        while (shared < longest && before.charCodeAt(shared) === name.charCodeAt(shared)) shared++;
+      }
+      return String.fromCharCode(FRONT_CODE_ZERO + shared) + name.slice(shared);
+    })
+    .join('\n');
 }
 
 /** A model file as people compare them: its fields, the names as a list and the weights as numbers (the stored integers × scale). */
