@@ -63,6 +63,11 @@ ruleTable('directive-tone', {
     { body: 'Please could you call us back on 0800 000 000?' },
     { body: 'Should you wish to change your delivery slot, visit {{link}}.' },
     { body: 'Please DO NOT reply to this message.' },
+    // A title or a signature of capitalized words set apart by a dash only looks like an order.
+    { body: 'Dear Parent, we have received your payment of GH₵{{amount}} for {{student_name}}. Thank you. - Mark Finley APS' },
+    { body: 'Order Update - #{{order_id}} Hi {{customer_name}}, your order has been confirmed. We will collect your items soon.' },
+    // A noun is not an obligation.
+    { body: 'Summer is here. Shop beach bag must-haves, 20% off until Sunday: {{link}}', category: 'promotional' },
     // French.
     { body: orangeBetter, locale: 'fr', sender: 'Orange' },
     { body: 'Vous nous devez 40 €. Vous pouvez régler sur {{lien}} pour éviter des frais.', locale: 'fr' },
@@ -85,6 +90,15 @@ ruleTable('directive-tone', {
   ],
   invalid: [
     { body: 'Call 3970.', errors: [{ messageId: 'bareOrder', text: 'Call 3970' }] },
+    // A title that pushes is an order: "Now" is pressure.
+    {
+      body: 'Shop Now - new arrivals in store.',
+      category: 'promotional',
+      errors: [
+        { messageId: 'pressure', text: 'Now' },
+        { messageId: 'bareOrder', text: 'Shop Now' },
+      ],
+    },
     {
       body: 'Acme ALERT: your usage is {{amount}} GBP. Please contact us on 333 with your bank card ready.',
       sender: 'Acme',

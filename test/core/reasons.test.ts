@@ -49,6 +49,8 @@ describe('reasons the analysis reads', () => {
   });
 
   it.each([
+    // A launch is a fact, not a reason (corpus: "our Saver Pot is now live in the app. Open one today").
+    ['Our new tariff is now available! You can switch at {{link}}.', 'en'],
     ['OFFRE EXCLUSIVE pour vous. Souscrivez sur {{lien}}.', 'fr'],
     ['Exclusive offer for you. Sign up at {{link}}.', 'en'],
     ['Tickets are now on sale. Book at {{link}}.', 'en'],
@@ -87,6 +89,16 @@ describe('reasons the analysis reads', () => {
     ['Bonjour, votre ordonnance est terminée. Pensez à nous rapporter la nouvelle.', 'fr'],
     ['Pourriez-vous noter notre service sur {{lien}} ? Vos réponses nous aident à améliorer le suivi.', 'fr'],
     ['Would you rate your visit at {{link}}? Your answers to our survey really help us improve.', 'en'],
+    // Events of unseen real templates: a change made, a visit announced, an amount due, a confirmed booking, a saved cart.
+    ['Le prix de votre commande a été mis à jour, veuillez payer les frais de service supplémentaires.', 'fr'],
+    ['The price of your order has been updated. Please pay the extra service fee.', 'en'],
+    ['Notre livreur viendra récupérer votre sapin demain. Nous vous invitons à le laisser à un endroit accessible.', 'fr'],
+    ['Your engineer will visit on {{date}}. Please make sure someone over 18 is at home.', 'en'],
+    ['Rappel : 50 000 FCFA à régler dans 5 jours pour votre contrat. Payez via CorisMoney.', 'fr'],
+    ['Appointment confirmed for {{date}} at {{time}}. Please arrive 15 minutes early.', 'en'],
+    ['Your payment to {{business}} is scheduled for tomorrow. Pay easily here: {{link}}.', 'en'],
+    ['Exam results for {{student}} are now available. Please contact the school for details.', 'en'],
+    ['Votre inscription est désormais validée. Connectez-vous sur {{lien}}.', 'fr'],
   ])('reads the reason of "%s"', (body, locale) => {
     expect(missesReason(body, locale)).toBe(false);
   });
@@ -96,6 +108,9 @@ describe('reasons the analysis reads', () => {
     ['Votre rendez-vous est modifié. En cas de problème, contactez le {{telephone}}.', 'fr'],
     ['RDV {{titre}} le {{date}}. Gérer mon RDV : {{url}}', 'fr'],
     ['Your order is on its way. Track my order: {{url}}', 'en'],
+    ['Your vehicle was handed over to our showroom. For any inquiries, please contact 0112 413 865.', 'en'],
+    ['Votre dossier est complet. Pour toute autre question, contactez le {{telephone}}.', 'fr'],
+    ['Thanks for purchasing {{product}} from {{company}}. Find your bill at {{url}}', 'en'],
   ])('reads no request in "%s": a help line or a link label asks nothing', (body, locale) => {
     const findings = analysisAlone.lint({ locale, category: 'transactional', body }).findings.map((finding) => finding.ruleId);
     expect(findings.filter((rule) => rule === 'directive-tone' || rule === 'missing-rationale' || rule === 'missing-consequence')).toEqual([]);

@@ -446,7 +446,26 @@ function imperativeAt(reading: Reading, clause: Span): number | undefined {
   if (end === undefined || testAt(reading, lexicon.notImperative, start)) return undefined;
   // "Update: ...", "Check-in opens..." are headings and nouns, not orders.
   const next = text.charCodeAt(end);
-  return next === 0x3a || next === 0x2d ? undefined : start;
+  return next === 0x3a || next === 0x2d || isTitleOrSignature(reading, k, clause) ? undefined : start;
+}
+
+const DASHES = '-–—';
+
+/**
+ * Capitalized words only, set apart by a dash, opening or closing the message: a title
+ * ("Order Update - #{{id}} Hi …") or a signature ("… Thank you. - Mark Finley APS"), whose
+ * first word only looks like a verb. "Shop Now - 50% off" pushes: an order, not a title.
+ */
+function isTitleOrSignature(reading: Reading, first: number, clause: Span): boolean {
+  const { text, index, lexicon } = reading;
+  let last = first;
+  for (let k = first; k < index.starts.length && index.starts[k] < clause.end; k++) {
+    if (!/\p{Lu}/u.test(text[index.starts[k]])) return false;
+    last = k;
+  }
+  const opens = first === 0 && DASHES.includes(text.slice(index.ends[last]).trimStart().charAt(0));
+  const closes = last === index.starts.length - 1 && DASHES.includes(text.slice(0, index.starts[first]).trimEnd().slice(-1));
+  return (opens || closes) && !hasMatch(reading, lexicon.pressure, clause);
 }
 
 function findCtas(reading: Reading, phrases: readonly Phrase[]): Cta[] {
