@@ -111,6 +111,8 @@ describe('reasons the analysis reads', () => {
     ['Your vehicle was handed over to our showroom. For any inquiries, please contact 0112 413 865.', 'en'],
     ['Votre dossier est complet. Pour toute autre question, contactez le {{telephone}}.', 'fr'],
     ['Thanks for purchasing {{product}} from {{company}}. Find your bill at {{url}}', 'en'],
+    ['Your order has been delivered to Room {{room}}. If you need anything else, just let us know!', 'en'],
+    ['Votre commande est livrée. Si vous avez besoin de quoi que ce soit, contactez-nous.', 'fr'],
   ])('reads no request in "%s": a help line or a link label asks nothing', (body, locale) => {
     const findings = analysisAlone.lint({ locale, category: 'transactional', body }).findings.map((finding) => finding.ruleId);
     expect(findings.filter((rule) => rule === 'directive-tone' || rule === 'missing-rationale' || rule === 'missing-consequence')).toEqual([]);
