@@ -63,6 +63,8 @@ ruleTable('directive-tone', {
     { body: 'Please could you call us back on 0800 000 000?' },
     { body: 'Should you wish to change your delivery slot, visit {{link}}.' },
     { body: 'Please DO NOT reply to this message.' },
+    // A longer name that starts like a word ("advance") is left to the model, which reads no shouting here.
+    { body: 'Your ADVANCIA PAYLEDGER login code is: {{code}} Never share this code. Valid for 10 minutes.' },
     // A title or a signature of capitalized words set apart by a dash only looks like an order.
     { body: 'Dear Parent, we have received your payment of GH₵{{amount}} for {{student_name}}. Thank you. - Mark Finley APS' },
     { body: 'Order Update - #{{order_id}} Hi {{customer_name}}, your order has been confirmed. We will collect your items soon.' },
@@ -121,6 +123,8 @@ ruleTable('directive-tone', {
       errors: [{ messageId: 'pressure', text: 'at the earliest' }],
     },
     { body: 'Your code is {{otp}}. NEVER share it.', errors: [{ messageId: 'shouting', text: 'NEVER' }] },
+    // A word the dictionary reads whole shouts in a calm message too, whatever the model reads.
+    { body: 'Your parking code is {{code}}. NEVER share it with anyone: it opens your garage.', errors: [{ messageId: 'shouting', text: 'NEVER' }] },
     // After a service's noun, capitals shout: only before it do they name a product.
     { body: 'Your account WILL be closed on {{date}}. Pay at {{link}} to keep it.', errors: [{ messageId: 'shouting', text: 'WILL' }] },
     // With the sender declared, capitals before the colon are not its name.

@@ -26,6 +26,13 @@ describe('the dictionary filter', () => {
     expect(names.filter((name) => filter.has(name))).toEqual([]);
   });
 
+  it('reads a word whole up to its key length, and only the start of a longer one', () => {
+    const filter = new WordFilter(localeFor('en')!.dictionary!);
+    expect(['NEVER', 'WILL', 'ADVANCIA', 'IMMEDIATELY'].map((word) => filter.readsWhole(word))).toEqual([true, true, false, false]);
+    // A name that starts as a word does ("advance"): only the model can tell it is not shouting.
+    expect(filter.has('ADVANCIA')).toBe(true);
+  });
+
   it('refuses a file that is not a dictionary, saying what one is', () => {
     expect(() => new WordFilter({ kind: 'tone' } as never)).toThrow('a dictionary must be {"kind": "dictionary"');
   });

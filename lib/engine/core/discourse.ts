@@ -28,6 +28,8 @@ export type TriggerKind = (typeof TRIGGER_KINDS)[number];
 /** Words that make the tone directive, other than bare orders. */
 export interface Trigger extends Span {
   kind: TriggerKind;
+  /** Capitals the dictionary read whole as a word of the language: shouting, whatever the model reads (see `directive-tone`). */
+  spelled?: true;
 }
 
 /** What the three core checks read about one template: computed once per lint. */
@@ -597,11 +599,11 @@ function findTriggers(reading: Reading, context: DiscourseInput, phrases: readon
   const triggers: Trigger[] = [];
   // Characters already claimed by a trigger: a span is reported once, by its first kind.
   let claimed: Uint8Array | undefined;
-  const add = (kind: TriggerKind, start: number, end: number) => {
+  const add = (kind: TriggerKind, start: number, end: number, spelled = false) => {
     claimed ??= new Uint8Array(text.length);
     for (let i = start; i < end; i++) if (claimed[i]) return;
     claimed.fill(1, start, end);
-    triggers.push({ kind, start, end });
+    triggers.push(spelled ? { kind, start, end, spelled } : { kind, start, end });
   };
   for (const phrase of phrases) if (phrase.kind === 'obligation' && isObligation(reading, phrase)) add('obligation', phrase.start, phrase.end);
   // Urgency counts where it pushes a request: "call now", not "your card is now active"; also
@@ -621,7 +623,7 @@ function findTriggers(reading: Reading, context: DiscourseInput, phrases: readon
     return false;
   });
   for (const span of alarmLabels(reading)) add('alarm', span.start, span.end);
-  for (const span of shouting(reading, context)) add('shouting', span.start, span.end);
+  for (const span of shouting(reading, context)) add('shouting', span.start, span.end, reading.lexicon.isWholeWord(text.slice(span.start, span.end)));
   const exclamations = exclamationSpan(text);
   if (exclamations) triggers.push({ kind: 'exclamations', ...exclamations });
   return triggers.sort((a, b) => a.start - b.start);

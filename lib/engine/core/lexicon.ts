@@ -53,6 +53,8 @@ export interface Lexicon {
   topicEnds: ReadonlySet<string>;
   /** Whether a word in capitals is a word of the language (it may shout) rather than a name; always, without a dictionary. */
   isWord: (word: string) => boolean;
+  /** Whether a word in capitals is a word of the language, the dictionary having read all of it (never, without a dictionary). */
+  isWholeWord: (word: string) => boolean;
   /** Upper-cased words that may be written in capitals: acronyms and opt-out keywords. */
   allowedCapitals: ReadonlySet<string>;
   /** Words after which capitals are a keyword to type or a code ("reply CANCEL", "code BIENVENUE"). */
@@ -352,7 +354,7 @@ function compile(locale: LocaleData): Lexicon {
     nounsBeforeProductName: lowerSet(words.nounsBeforeProductName),
     // Matches nothing when the language lists none.
     descriptiveWord: new RegExp(`^(?:${words.descriptiveWords.length > 0 ? words.descriptiveWords.join('|') : '(?!)'})$`, 'u'),
-    isWord: wordTest(locale),
+    ...wordTests(locale),
     allowedCapitals: new Set([...words.acronyms, ...words.optOutKeywords].map((word) => word.toUpperCase())),
     keywordLeads: lowerSet(words.keywordLeads),
     keywordListWords: lowerSet(words.keywordListWords),
@@ -399,11 +401,11 @@ function compile(locale: LocaleData): Lexicon {
   return lexicon;
 }
 
-function wordTest(locale: LocaleData): (word: string) => boolean {
+function wordTests(locale: LocaleData): Pick<Lexicon, 'isWord' | 'isWholeWord'> {
   const data = locale.dictionary;
-  if (data === undefined) return () => true;
+  if (data === undefined) return { isWord: () => true, isWholeWord: () => false };
   const filter = new WordFilter(data);
-  return (word) => filter.has(word);
+  return { isWord: (word) => filter.has(word), isWholeWord: (word) => filter.readsWhole(word) && filter.has(word) };
 }
 
 const lexicons = new WeakMap<LocaleData, Lexicon>();

@@ -69,6 +69,15 @@ export class WordFilter {
     if (this.size === 0) throw new Error('a dictionary must have some "bits"');
   }
 
+  /**
+   * Whether the filter reads all of `word`, not only its first letters: then `has` tells a
+   * word from a name as well as a Bloom filter can ("NEVER"), where a longer name may share
+   * a word's first letters ("ADVANCIA", "advance").
+   */
+  readsWhole(word: string): boolean {
+    return word.length <= this.data.keyLength;
+  }
+
   /** Whether `word` is (about nine times in ten, when it is not) a word of the language. */
   has(word: string): boolean {
     for (const bit of bitsOf(wordKey(word, this.data.keyLength), this.data.hashes, this.size)) {

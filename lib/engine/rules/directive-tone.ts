@@ -5,8 +5,9 @@ import { defineRule } from '../types';
 /** How sure the model must be before an error blocks a send (see `thresholdOptionsSchema`). */
 const DEFAULT_THRESHOLD = 0.7;
 /**
- * Capitals are a sign the spec names; the model only tells a brand or an acronym from
- * shouting, so an even reading is enough, unless the team asks for a lower threshold.
+ * Capitals are a sign the spec names; where the dictionary could only read a word's first
+ * letters, the model tells a name from shouting, so an even reading is enough, unless the
+ * team asks for a lower threshold.
  */
 const SHOUTING_THRESHOLD = 0.5;
 
@@ -44,9 +45,10 @@ export const directiveTone = defineRule({
     const learned = () => ({ confidence, cues: (cues ??= describeCues(tone.explain('directive', true), ctx.body)) });
     let reported = 0;
     for (const trigger of discourse.triggers) {
-      // Spec §1 fires on any of its named signs; only capitals need the model's judgement
-      // (a brand or an acronym is not shouting), the others are the words themselves.
-      if (trigger.kind === 'shouting' && confidence < Math.min(threshold, SHOUTING_THRESHOLD)) continue;
+      // Spec §1 fires on any of its named signs; only capitals may need the model's judgement
+      // (a brand or an acronym is not shouting): a word the dictionary read whole ("NEVER")
+      // does not, a longer one it read only the start of ("ADVANCIA") does.
+      if (trigger.kind === 'shouting' && !trigger.spelled && confidence < Math.min(threshold, SHOUTING_THRESHOLD)) continue;
       const text = ctx.body.slice(trigger.start, trigger.end);
       const data: Record<string, string | number> = { text };
       if (trigger.kind === 'exclamations') data.count = countExclamations(ctx.body, trigger);
