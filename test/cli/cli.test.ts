@@ -165,7 +165,7 @@ describe('config', () => {
     });
 
     it.each([
-      ['a name short', { ...shipped, names: 'w=call' }, `smslint: smslint.config.json: invalid tone model: /en model tone has 1 names for the ${shippedFeatures} features of "weights"\n`],
+      ['a name short', { ...shipped, names: '0w=call' }, `smslint: smslint.config.json: invalid tone model: /en model tone has 1 names for the ${shippedFeatures} features of "weights"\n`],
       ['format 1', { kind: 'tone', outputs: shipped.outputs, bias: shipped.bias, weights: [['w=call', 1, 0, 0, 0]] }, 'smslint: smslint.config.json: invalid tone model: /en model tone is of format 1 (rows of weights), no longer read: train it again with npm run train'],
       ['weights not in base64', { ...shipped, weights: 'not base64!' }, 'smslint: smslint.config.json: invalid tone model: /en model tone "weights" must be a base64 string\n'],
       ['null', null, 'smslint: smslint.config.json: invalid tone model: /en model is not a JSON object\n'],
