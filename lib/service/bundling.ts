@@ -22,13 +22,17 @@ const runtimeCompilersImport = './runtime-compilers';
 /** Their bundle's name in a function's asset, beside `index.js`, where that `require` finds it. */
 export const runtimeCompilersFile = 'runtime-compilers.js';
 
+/** The SDK's default credential chain, and what the bundles take instead (lib/service/lambda-credentials.ts). */
+const credentialChainImport = '@aws-sdk/credential-provider-node';
+const lambdaCredentials = path.join(projectRoot, 'lib', 'service', 'lambda-credentials.ts');
+
 /**
  * How every Lambda is bundled, shared by the CDK stack (`NodejsFunction.bundling`) and
  * `npm run bench` so the measured bundle is the deployed one. The AWS SDK clients are
  * bundled, though the Node 22 runtime ships them: minified in the bundle, their ES module
  * builds first, they load in 0.65-0.7x the time of requiring them from the runtime's
  * node_modules (bench: templates 353 -> 248 ms over bare node, dispatch 383 -> 238), for
- * 350-400 KiB more.
+ * 230-290 KiB more (without the credential chain: lib/service/lambda-credentials.ts).
  */
 export const lambdaBundling = {
   platform: 'node',
@@ -43,6 +47,8 @@ export const lambdaBundling = {
   // The runtime compilers, as the engine requires them: esbuild keeps the `require` as
   // written, and `runtimeCompilersBuild` puts the file it finds beside the handler's.
   external: [runtimeCompilersImport],
+  // The role's credentials from the environment, as Lambda gives them, without the chain's other sources.
+  alias: { [credentialChainImport]: lambdaCredentials },
 } as const;
 
 /**

@@ -79,7 +79,10 @@ export class ServiceFunction extends Construct {
         minify: lambdaBundling.minify,
         sourceMap: lambdaBundling.sourcemap,
         charset: Charset.UTF8,
-        esbuildArgs: { '--legal-comments': lambdaBundling.legalComments },
+        esbuildArgs: {
+          '--legal-comments': lambdaBundling.legalComments,
+          ...Object.fromEntries(Object.entries(lambdaBundling.alias).map(([from, to]) => [`--alias:${from}`, to])),
+        },
         mainFields: [...lambdaBundling.mainFields],
         externalModules: [...lambdaBundling.external],
         define: props.define,

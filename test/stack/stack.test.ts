@@ -114,6 +114,16 @@ describe('the functions', () => {
   });
 });
 
+describe('the credentials of the functions that call AWS', () => {
+  test("come from the environment Lambda sets, without the default chain's profiles, SSO, web identity and container sources", () => {
+    for (const fn of [stack.templates, stack.dispatch]) {
+      const bundle = bundleOf(fn);
+      expect(bundle).toContain('AWS_SECRET_ACCESS_KEY');
+      expect(bundle).not.toMatch(/sso_start_url|AWS_WEB_IDENTITY_TOKEN_FILE|AWS_CONTAINER_CREDENTIALS_FULL_URI/);
+    }
+  });
+});
+
 describe('the runtime compilers', () => {
   test("are left out of the bundles that lint, and carried beside each, where the bundle's require finds them", () => {
     for (const fn of [stack.lint, stack.templates, stack.dispatch]) {
