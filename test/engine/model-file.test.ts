@@ -50,21 +50,39 @@ describe('model files', () => {
   it('scores a text as the sum of its known features, each once, text after text past the wrap of its Int16 stamps', () => {
     const model = new LinearModel(encoded);
     const scorer = model.scorer;
+    const [call, u] = [1, 2];
     for (let text = 0; text < 70_000; text++) {
-      const number = scorer.begin();
-      scorer.add(hashName('w=call'), 1, 0, 4);
-      scorer.add(hashName('w=unknown'), 1, 5, 9);
-      if (text % 2 === 1) scorer.add(hashName('w=ü'), 1, 10, 11);
-      scorer.add(hashName('w=call'), 1, 12, 16);
-      const [call, u] = [1, 2];
+      scorer.read((sink) => {
+        sink.add(hashName('w=call'), 1, 0, 4);
+        sink.add(hashName('w=unknown'), 1, 5, 9);
+        if (text % 2 === 1) sink.add(hashName('w=ü'), 1, 10, 11);
+        sink.add(hashName('w=call'), 1, 12, 16);
+      });
       const expected = text % 2 === 1 ? [0.5 + model.weight(call, 0) + model.weight(u, 0), -1 + model.weight(call, 1) + model.weight(u, 1)] : [0.5 + model.weight(call, 0), -1 + model.weight(call, 1)];
       if (Array.from(scorer.logits).join() !== expected.join()) throw new Error(`text ${text}: logits ${Array.from(scorer.logits)}, not ${expected}`);
-      if (text === 69_999) {
-        expect(scorer.locatedIn(number)).toEqual([{ row: 1, start: 0, end: 4 }, { row: 2, start: 10, end: 11 }]);
-        scorer.begin();
-        expect(scorer.locatedIn(number)).toBeUndefined();
-      }
     }
+  });
+
+  it('explains a text by its strongest features either way, ties in text order, where each first stood, after other texts too', () => {
+    const weights = { a: 1, b: 3, c: 2, d: -1, e: 2, f: 5 };
+    const model = new LinearModel(encodeLinearModel({ kind: 'test', outputs: ['x'], bias: [0], features: Object.entries(weights).map(([word, weight]) => ({ name: `w=${word}`, weights: [weight] })), trainedOn: {} }));
+    let reads = 0;
+    const explain = model.scorer.read((sink) => {
+      reads++;
+      // "f" stands on no words (a feature of the whole text); "a" counts where it first stood.
+      sink.add(hashName('w=f'), 1, 0, 0);
+      for (const [k, word] of ['a', 'b', 'c', 'd', 'e', 'a'].entries()) sink.add(hashName(`w=${word}`), 1, 2 * k, 2 * k + 1);
+    });
+    const cue = (word: keyof typeof weights, start: number) => ({ name: `w=${word}`, weight: model.weight(model.rowOf(hashName(`w=${word}`)), 0), start, end: start === 0 && word === 'f' ? 0 : start + 1 });
+    expect(explain(0, 1, 3)).toEqual([cue('f', 0), cue('b', 2), cue('c', 4)]);
+    expect(explain(0, 1, 1)).toEqual([cue('f', 0)]);
+    expect(explain(0, 1, 3, true)).toEqual([cue('b', 2), cue('c', 4), cue('e', 8)]);
+    expect(explain(0, -1, 3)).toEqual([cue('d', 6)]);
+    expect(reads).toBe(1);
+    // Another text read since: the explanation reads its own text again.
+    model.scorer.read((sink) => sink.add(hashName('w=d'), 1, 0, 1));
+    expect(explain(0, -1, 3)).toEqual([cue('d', 6)]);
+    expect(reads).toBe(2);
   });
 
   it('writes a model with no features, and reads it', () => {

@@ -1,9 +1,9 @@
 import type { LocaleData } from '../locales';
 import { hashName } from '../model/hash';
-import { scorerFor, sigmoid, type LinearModel, type LinearScorer, type Located } from '../model/linear';
+import { scorerFor, sigmoid, type Contribution, type LinearScorer } from '../model/linear';
 import type { Category, RuleContext } from '../types';
 import { discourseOf, type Discourse, type DiscourseInput, type Span } from './discourse';
-import { namedFeatures, toneFeatures, type FeatureSink } from './features';
+import { namedFeatures, toneFeatures } from './features';
 import { bisect } from './lexicon';
 
 /** The outputs of a tone model, in the order of its weight rows. */
@@ -16,12 +16,6 @@ export type ToneOutput = (typeof TONE_OUTPUTS)[number];
  * "no reason" better than any single cue.
  */
 export const BARE_ORDER_FEATURE = 'stack=bareOrder';
-
-/** A feature that pushed a decision, for the finding's `cues`. */
-export interface Contribution extends Span {
-  name: string;
-  weight: number;
-}
 
 /**
  * The learned reading of one template: how likely it asks for something, explains it,
@@ -52,35 +46,13 @@ export function scorerOf(locale: LocaleData): LinearScorer | undefined {
 }
 
 /**
- * Where each known feature of a template first stands, once per feature: what explanations
- * read. The scoring pass noted it, unless the scorer has read another text since; then
- * `emit` gives the features again.
- */
-export function locatedFeatures(scorer: LinearScorer, text: number, emit: (sink: FeatureSink) => void): Located[] {
-  const noted = scorer.locatedIn(text);
-  if (noted) return noted;
-  const located: Located[] = [];
-  const seen = new Set<number>();
-  emit({
-    add(hash, _value, start, end) {
-      const row = scorer.model.rowOf(hash);
-      if (row < 0 || seen.has(row)) return;
-      seen.add(row);
-      located.push({ row, start, end });
-    },
-  });
-  return located;
-}
-
-/**
  * The decisions for one template. Without a model for its language, the analysis decides
  * alone (each probability is 0 or 1), so a language added as data works before it is trained.
  */
 export function decideTone(discourse: Discourse, masked: string, category: Category, locale: LocaleData): ToneDecisions {
   const scorer = scorerOf(locale);
   if (!scorer) return ruleDecisions(discourse);
-  const text = scorer.begin();
-  toneFeatures(discourse, masked, category, scorer);
+  const explain = scorer.read((sink) => toneFeatures(discourse, masked, category, sink));
   const model = scorer.model;
   const logits = scorer.logits;
   const [cta, rationale, consequence] = [sigmoid(logits[0]), sigmoid(logits[1]), sigmoid(logits[2])];
@@ -88,49 +60,13 @@ export function decideTone(discourse: Discourse, masked: string, category: Categ
   const hasOrder = discourse.requests.some((request) => request.kind !== 'question' && !request.conditional && !request.optional);
   const bare = bareRow >= 0 && hasOrder ? cta * (1 - rationale) : 0;
   const directive = sigmoid(logits[3] + bare * model.weight(bareRow, 3));
-  let located: Located[] | undefined;
   return {
     cta,
     rationale,
     consequence,
     directive,
-    explain(output, towards, count = 3, onWords = false) {
-      // One list serves every explanation of this lint (up to five).
-      located ??= locatedFeatures(scorer, text, (sink) => toneFeatures(discourse, masked, category, sink));
-      return strongest(located, model, model.output(output), towards ? 1 : -1, count, onWords);
-    },
+    explain: (output, towards, count = 3, onWords = false) => explain(model.output(output), towards ? 1 : -1, count, onWords),
   };
-}
-
-/**
- * The `count` features of `located` that push output `column` most in the direction of
- * `sign` (1: towards firing, -1: away), strongest first, ties in text order: what a stable
- * sort of them all by weight would put first, kept by insertion into a list of at most
- * `count` (an explanation names 1 to 3), so that a firing lint makes no object for the
- * features it does not name and sorts none. With `onWords`, features that stand on no words
- * (the category, cues of the whole text) are passed over.
- */
-export function strongest(located: readonly Located[], model: LinearModel, column: number, sign: 1 | -1, count: number, onWords = false): Contribution[] {
-  const kept: Located[] = [];
-  const keys: number[] = [];
-  for (const feature of located) {
-    if (onWords && feature.end <= feature.start) continue;
-    const key = model.weight(feature.row, column) * sign;
-    if (!(key > 0)) continue;
-    // After every kept feature at least as strong: an equal one found earlier stays first.
-    let at = kept.length;
-    while (at > 0 && keys[at - 1] < key) at--;
-    if (at >= count) continue;
-    // The weaker ones move down a place by hand (`splice` made an array of the removed at
-    // each insertion); the weakest falls off once `count` are kept.
-    for (let from = Math.min(kept.length, count - 1); from > at; from--) {
-      kept[from] = kept[from - 1];
-      keys[from] = keys[from - 1];
-    }
-    kept[at] = feature;
-    keys[at] = key;
-  }
-  return kept.map(({ row, start, end }) => ({ name: model.nameOf(row), weight: model.weight(row, column), start, end }));
 }
 
 function ruleDecisions(discourse: Discourse): ToneDecisions {

@@ -96,6 +96,8 @@ export class LinearModel {
   private readonly frontCodeWidth: number;
   /** How many characters feature k's name shares with the one before (0 in format 2). */
   private readonly sharedLengths: Uint8Array;
+  /** The names rebuilt so far, by row: a few features (a request's verb, "please") name most findings. */
+  private readonly names: (string | undefined)[] = [];
 
   /** Builds the model of a file, or throws an error naming what is wrong with it (the file may be a team's). */
   constructor(readonly data: LinearModelData) {
@@ -185,11 +187,18 @@ export class LinearModel {
   private builtScorer: LinearScorer | undefined;
 
   /**
-   * The name of a feature row, for explanations: rebuilt from `data.names` when asked for, as
-   * scoring needs only the hashes. The prefix it shares comes from the lines before, back to
-   * one that shares less (at most `FRONT_CODE_RESTART` lines in a file `npm run train` wrote).
+   * The name of a feature row, for explanations: rebuilt from `data.names` when first asked
+   * for, as scoring needs only the hashes.
    */
   nameOf(row: number): string {
+    return (this.names[row] ??= this.rebuiltName(row));
+  }
+
+  /**
+   * The prefix a name shares comes from the lines before, back to one that shares less (at
+   * most `FRONT_CODE_RESTART` lines in a file `npm run train` wrote).
+   */
+  private rebuiltName(row: number): string {
     let name = this.restOf(row);
     let needed = this.sharedLengths[row];
     for (let before = row - 1; needed > 0; before--) {
@@ -214,12 +223,20 @@ export class LinearModel {
   }
 }
 
-/** Where a known feature of a text first stands: what explanations read. */
-export interface Located {
-  row: number;
+/** A feature that pushed a decision: its name, its weight for that decision, and where in the text it first stood. */
+export interface Contribution {
+  name: string;
+  weight: number;
   start: number;
   end: number;
 }
+
+/**
+ * The features of one text that push output `column` most in the direction of `sign` (1:
+ * towards firing, -1: away), at most `count`, strongest first; with `onWords`, only those
+ * that stand on words of the text (not the category, nor cues of the whole text).
+ */
+export type Explain = (column: number, sign: 1 | -1, count: number, onWords?: boolean) => Contribution[];
 
 /**
  * Sums the weights of the features of one text, each feature once. It reads its model's
@@ -227,16 +244,17 @@ export interface Located {
  * feature (this scorer's lane) and the feature's stored integers, so that adding a feature
  * reads one slot (see `HashIndex`); a stamp tells a feature already counted in this text
  * without a set per text (linting is synchronous, so one scorer per model is never shared).
- * It also notes where each feature stood, so that explaining a finding needs no second pass.
+ * It also notes the slot of each feature found and where it stood, so that explaining a
+ * finding reads the weights from those slots, with no second pass and no object per feature.
  */
 export class LinearScorer {
   private readonly index: HashIndex;
   private readonly lanes: Int16Array;
-  /** The texts begun: what `locatedIn` tells them apart by, as stamps come round again. */
+  /** The texts begun: an explanation tells by it whether its text is still the one noted. */
   private texts = 0;
   private stamp = 0;
   readonly logits: Float64Array;
-  /** The slots of the features found, not their rows: a row is read apart, and only to explain. */
+  /** The slots of the features found, not their rows: a row is read apart, and only to name a feature. */
   private readonly foundSlots: Int32Array;
   private readonly foundStarts: Int32Array;
   private readonly foundEnds: Int32Array;
@@ -252,8 +270,20 @@ export class LinearScorer {
     this.foundEnds = new Int32Array(model.size);
   }
 
-  /** Starts a text; returns its number, for `locatedIn`. */
-  begin(): number {
+  /**
+   * Scores one text: `emit` adds its features to this scorer, and `logits` then hold its
+   * sums. Returns what explains that text; when the scorer has read another text since, the
+   * explanation has `emit` give the features again (rules explain after all scoring is done).
+   */
+  read(emit: (scorer: LinearScorer) => void): Explain {
+    let text = this.begin(emit);
+    return (column, sign, count, onWords = false) => {
+      if (text !== this.texts) text = this.begin(emit);
+      return this.strongest(column, sign, count, onWords);
+    };
+  }
+
+  private begin(emit: (scorer: LinearScorer) => void): number {
     this.logits.set(this.model.bias);
     this.found = 0;
     // Stamps are Int16s: past the largest, every slot's is cleared and counting starts again.
@@ -261,7 +291,9 @@ export class LinearScorer {
       this.index.clearLane(STAMP_LANE);
       this.stamp = 1;
     }
-    return ++this.texts;
+    const text = ++this.texts;
+    emit(this);
+    return text;
   }
 
   /** Adds a feature's weights, and where it stands, unless it was added already. */
@@ -281,13 +313,36 @@ export class LinearScorer {
     this.foundEnds[this.found++] = end;
   }
 
-  /** Where each known feature of the text `begin` numbered `text` first stood; undefined once another text has begun. */
-  locatedIn(text: number): Located[] | undefined {
-    if (text !== this.texts) return undefined;
-    // A plain loop: `Array.from` with a mapping function took most of an explanation's time.
-    const located: Located[] = new Array(this.found);
-    for (let i = 0; i < this.found; i++) located[i] = { row: this.index.valueAt(this.foundSlots[i]), start: this.foundStarts[i], end: this.foundEnds[i] };
-    return located;
+  /**
+   * See `Explain`, for the text just read: what a stable sort of its features by weight would
+   * put first, kept by insertion into a list of at most `count` (an explanation names 1 to 8),
+   * comparing the stored integers of the slots noted, so that only the features named are
+   * ever made into objects.
+   */
+  private strongest(column: number, sign: 1 | -1, count: number, onWords: boolean): Contribution[] {
+    const lane = FIRST_WEIGHT_LANE + column;
+    const kept: number[] = [];
+    const keys: number[] = [];
+    for (let i = 0; i < this.found; i++) {
+      if (onWords && this.foundEnds[i] <= this.foundStarts[i]) continue;
+      const key = this.lanes[this.index.laneOf(this.foundSlots[i]) + lane] * sign;
+      if (!(key > 0)) continue;
+      // After every kept feature at least as strong: an equal one found earlier stays first.
+      let at = kept.length;
+      while (at > 0 && keys[at - 1] < key) at--;
+      if (at >= count) continue;
+      // The weaker ones move down a place by hand; the weakest falls off once `count` are kept.
+      for (let from = Math.min(kept.length, count - 1); from > at; from--) {
+        kept[from] = kept[from - 1];
+        keys[from] = keys[from - 1];
+      }
+      kept[at] = i;
+      keys[at] = key;
+    }
+    return kept.map((i) => {
+      const row = this.index.valueAt(this.foundSlots[i]);
+      return { name: this.model.nameOf(row), weight: this.model.weight(row, column), start: this.foundStarts[i], end: this.foundEnds[i] };
+    });
   }
 }
 

@@ -1,8 +1,7 @@
 import { discourseOf, type Discourse, type DiscourseInput } from '../core/discourse';
 import { namedFeatures } from '../core/features';
-import { locatedFeatures, strongest, type Contribution } from '../core/tone';
 import type { LocaleData } from '../locales';
-import { scorerFor, sigmoid, type LinearScorer } from '../model/linear';
+import { scorerFor, sigmoid, type Contribution, type LinearScorer } from '../model/linear';
 import { spamFeatures } from './features';
 
 /** The one output of a spam model: P(the message reads like spam or smishing). */
@@ -25,15 +24,8 @@ export interface SpamReading {
 export function readSpam(discourse: Discourse, masked: string, locale: LocaleData): SpamReading | undefined {
   const scorer = spamScorerOf(locale);
   if (!scorer) return undefined;
-  const text = scorer.begin();
-  spamFeatures(discourse, masked, locale, scorer);
-  const model = scorer.model;
-  return {
-    confidence: sigmoid(scorer.logits[0]),
-    explain(count) {
-      return strongest(locatedFeatures(scorer, text, (sink) => spamFeatures(discourse, masked, locale, sink)), model, 0, 1, count);
-    },
-  };
+  const explain = scorer.read((sink) => spamFeatures(discourse, masked, locale, sink));
+  return { confidence: sigmoid(scorer.logits[0]), explain: (count) => explain(0, 1, count) };
 }
 
 /** The named features of a template's spam reading, for training: the same features, by the same code, that linting hashes. */
