@@ -1,5 +1,5 @@
 import { builtInLocales } from '../../lib/engine';
-import { indexText, leadingWords, lexiconFor, phraseSource, type PhraseList } from '../../lib/engine/core/lexicon';
+import { indexText, leadingWords, lexiconFor, phraseSource, scanList, unaccented, type PhraseList } from '../../lib/engine/core/lexicon';
 
 describe('phrase data', () => {
   it.each([
@@ -7,7 +7,7 @@ describe('phrase data', () => {
     ["merci d'", "merci\\s+d['’]"],
     ['expir*', 'expir[a-zé]*(?:\\([a-zé]{1,2}\\)[a-zé]?)?'],
     // A `*` inside a phrase as well as at its end; inclusive endings: "tenu(e)", "convoqué(e)s".
-    ['vous êtes tenu* de', 'vous\\s+êtes\\s+tenu[a-zé]*(?:\\([a-zé]{1,2}\\)[a-zé]?)?\\s+de'],
+    ['vous êtes tenu* de', 'vous\\s+[êe]tes\\s+tenu[a-zé]*(?:\\([a-zé]{1,2}\\)[a-zé]?)?\\s+de'],
     ['\\d+ ?% off', '\\d+\\s?%\\s+off'],
     ['questions?\\s*\\?', 'questions?\\s*\\?'],
   ])('turns "%s" into %s', (phrase, source) => {
@@ -35,6 +35,31 @@ describe('phrase data', () => {
 
   it.each(['\\d+ ?% off', '[£$€]\\s?\\d+ off', '-\\s?\\d+\\s?%', '(?:\\d+|two) days'])('leaves "%s" to a whole-text scan', (phrase) => {
     expect(leadingWords(phrase)).toBeUndefined();
+  });
+});
+
+describe('words written without their accents', () => {
+  it('drops the accents of Latin letters, one code unit for one, and leaves the rest as written', () => {
+    expect(unaccented('échéance dépassée : payez à {{lien}} ! ça coûte 5 €, œuvre ß')).toBe('echeance depassee : payez a {{lien}} ! ca coute 5 €, œuvre ß');
+  });
+
+  it('match the phrase that writes them with accents, not the other way round', () => {
+    const source = phraseSource('(?:facture|relevé) [éè]chue|passé ce délai|passe', 'a-zß-öø-ÿœæ');
+    const matches = (text: string) => new RegExp(`^(?:${source})$`, 'u').test(text);
+    expect(['facture échue', 'releve echue', 'relevé èchue', 'passe ce delai', 'passé ce délai', 'passe'].filter(matches)).toHaveLength(6);
+    expect(['passé', 'relève échue'].filter(matches)).toEqual([]);
+    // A participle's stem: without its accent, only a participle's endings.
+    const participle = new RegExp(`^(?:${phraseSource('remboursé*', 'a-zé')})$`, 'u');
+    expect(['remboursé', 'remboursées', 'remboursé(e)s', 'rembourse', 'remboursees'].filter((text) => participle.test(text))).toHaveLength(5);
+    expect(['remboursement', 'rembourser'].filter((text) => participle.test(text))).toEqual([]);
+  });
+
+  it('find the phrase lists that start with the word written with its accents', () => {
+    const fr = builtInLocales.find((locale) => locale.language === 'fr')!;
+    const lexicon = lexiconFor(fr);
+    const index = indexText('Votre colis est arrive. Vous pouvez le recuperer des demain.', lexicon);
+    const event = scanList(lexicon.event, index, 0, index.lower.length, () => true);
+    expect(event && index.lower.slice(event.start, event.end)).toBe('votre colis est arrive');
   });
 });
 

@@ -37,6 +37,9 @@ ruleTable('missing-rationale', {
     { body: 'We could not read your meter because the cover was blocked. Please clear access by {{date}}.' },
     { body: '20% off all shoes until Sunday. Shop the range at {{link}}.', category: 'promotional' },
     { body: 'Flights to Lisbon from £39 this week. Book at {{link}}', category: 'promotional' },
+    // Words written without their accents read as with them: senders drop accents that GSM-7 lacks, or all of them.
+    { body: 'Votre carte fidelite est prete. Montrez-la a chaque commande : {{lien}}', locale: 'fr' },
+    { body: 'Votre facture est impayee. Reglez-la sur {{lien}} pour eviter une suspension de ligne.', locale: 'fr' },
     // French.
     { body: 'Votre facture est impayée. Réglez-la sur {{lien}} pour éviter une suspension de ligne.', locale: 'fr' },
     { body: 'Suite à votre déclaration de sinistre, merci de nous envoyer les photos des dégâts.', locale: 'fr' },

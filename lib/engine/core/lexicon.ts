@@ -31,9 +31,76 @@ interface StarterPhrases {
   regex?: RegExp;
 }
 
-/** Whether `starter` is the word of `lower` from `start` to `end` (or a stem it starts with). */
+/** Whether `starter` is the word of `lower` from `start` to `end` (or a stem it starts with), its accents written or not. */
 function startsWord(starter: { word: string; stem: boolean }, lower: string, start: number, end: number): boolean {
-  return (starter.stem || starter.word.length === end - start) && lower.startsWith(starter.word, start);
+  const word = starter.word;
+  if (!(starter.stem || word.length === end - start) || word.length > end - start) return false;
+  for (let i = 0; i < word.length; i++) {
+    const written = lower.charCodeAt(start + i);
+    const listed = word.charCodeAt(i);
+    if (written !== listed && written !== unaccentedCode(listed)) return false;
+  }
+  return true;
+}
+
+/**
+ * Each accented Latin letter's letter without its accent (`é` → `e`), one code unit for one;
+ * the others map to themselves. Senders drop accents: GSM-7 has no ê, â, î, ô, û or ç (one
+ * of them makes a message UCS-2, 70 characters a segment), and many write none at all
+ * ("votre commande est prete", "Passez les recuperer"). So a letter the data writes with
+ * an accent matches it written without one: "prête" matches "prete". Not the other way:
+ * "passe" (an order) does not match "passé", nor "a" (has) "à", so a text written with its
+ * accents reads exactly as it did.
+ */
+const UNACCENTED = (() => {
+  const table = new Uint16Array(0x250);
+  for (let code = 0; code < table.length; code++) {
+    const base = String.fromCharCode(code).normalize('NFD').replace(/\p{M}/gu, '');
+    table[code] = base.length === 1 ? base.charCodeAt(0) : code;
+  }
+  return table;
+})();
+
+function unaccentedCode(code: number): number {
+  return code < UNACCENTED.length ? UNACCENTED[code] : code;
+}
+
+/** `text` with the accents of its Latin letters dropped, same length and offsets. */
+export function unaccented(text: string): string {
+  let folded = '';
+  for (let i = 0; i < text.length; i++) folded += String.fromCharCode(unaccentedCode(text.charCodeAt(i)));
+  return folded;
+}
+
+/** A stem's `*` while a phrase is rewritten: a character no phrase holds. */
+const STEM = '\u0001';
+
+/**
+ * RegExp source in which each accented letter also matches its letter without the accent
+ * (`é` → `[ée]`; in a class, `[éè]` → `[éèee]`). Escapes (`\\p{L}`) are left as written.
+ * `source` holds its stems' `*` as `STEM`.
+ */
+function accentsOptional(source: string): string {
+  let result = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i];
+    if (char === '\\') {
+      result += char + (source[++i] ?? '');
+      continue;
+    }
+    if (char === '[') inClass = true;
+    else if (char === ']') inClass = false;
+    const base = String.fromCharCode(unaccentedCode(char.charCodeAt(0)));
+    if (base === char) result += char;
+    else if (inClass) result += char + base;
+    else if (source[i + 1] === STEM) {
+      // A participle's stem ("remboursé*"): without its accent, only a participle's endings ("rembourse", "remboursees"), not "remboursement".
+      result += `(?:${char}${STEM}|${base}e?s?)`;
+      i++;
+    } else result += `[${char}${base}]`;
+  }
+  return result;
 }
 
 /** One language's words of the core checks, compiled once per LocaleData. */
@@ -163,9 +230,11 @@ const WORD_END = `(?:(?<=['’])|(?!${WORD_CHAR}))`;
  */
 export function phraseSource(phrase: string, letters: string): string {
   const letter = `[${letters}]`;
-  // The `*` first: it is recognised by the space or bracket after it, which the others rewrite.
-  return phrase
-    .replace(/(?<=\p{L})\*(?=$|[\s|)])/gu, `${letter}*(?:\\(${letter}{1,2}\\)${letter}?)?`)
+  // The `*` first: it is recognised by the space or bracket after it, which the others
+  // rewrite, and by the letter before it, which `accentsOptional` may make a class; it
+  // stands as STEM until the language's letters replace it, whose class holds accented ranges.
+  return accentsOptional(phrase.replace(/(?<=\p{L})\*(?=$|[\s|)])/gu, STEM))
+    .replaceAll(STEM, `${letter}*(?:\\(${letter}{1,2}\\)${letter}?)?`)
     .replace(/ \?/g, '\\s?')
     .replace(/ /g, '\\s+')
     .replace(/['’]/g, "['’]");
@@ -184,8 +253,9 @@ function sticky(phrases: readonly string[], letters: string): RegExp {
   return new RegExp(`(?:${alternation(phrases, letters)})${WORD_END}`, 'uy');
 }
 
+/** The words lower-cased, each also without its accents (as `startsWord` reads them). */
 function lowerSet(words: readonly string[]): ReadonlySet<string> {
-  return new Set(words.map((word) => word.toLowerCase()));
+  return new Set(words.flatMap((word) => [word.toLowerCase(), unaccented(word.toLowerCase())]));
 }
 
 /** Index of the `)` that closes the group opening at `open`, or -1. */
@@ -254,9 +324,9 @@ function starterKey(first: number, second: number): number {
   return first * 0x10000 + second;
 }
 
-/** The key of the word of `text` from `start` to `end`: its first two letters, or its one letter and 0. */
+/** The key of the word of `text` from `start` to `end`: its first two letters without accents, or its one letter and 0. */
 function keyAt(text: string, start: number, end: number): number {
-  return starterKey(text.charCodeAt(start), end - start > 1 ? text.charCodeAt(start + 1) : 0);
+  return starterKey(unaccentedCode(text.charCodeAt(start)), end - start > 1 ? unaccentedCode(text.charCodeAt(start + 1)) : 0);
 }
 
 /** A starter's key, as `keyAt` gives it for a word of a text. */
