@@ -37,6 +37,13 @@ ruleTable('missing-rationale', {
     { body: 'We could not read your meter because the cover was blocked. Please clear access by {{date}}.' },
     { body: '20% off all shoes until Sunday. Shop the range at {{link}}.', category: 'promotional' },
     { body: 'Flights to Lisbon from £39 this week. Book at {{link}}', category: 'promotional' },
+    // A visit on its way, a bill issued, a meeting set, a new grade, a low stock: events the request answers.
+    { body: 'Your technician arrives in 1 hour ({{time}}). Please clear access to the meter.' },
+    { body: 'Invoice {{number}} from {{company}}. Amount: {{total}}. Due date: {{due_date}}. Please review and make payment.' },
+    { body: "Hi {{name}}, the parents' meeting of {{class}} is on Saturday at 10 AM. Please attend." },
+    { body: "Votre technicien arrive dans 1 heure ({{heure}}). Préparez l'accès au compteur.", locale: 'fr' },
+    { body: 'Nouvelle note pour {{eleve}} en {{matiere}}. Consultez les détails sur votre espace.', locale: 'fr' },
+    { body: '[{{boutique}}] Stock faible : {{produit}}. Pensez à réapprovisionner.', locale: 'fr' },
     // Words written without their accents read as with them: senders drop accents that GSM-7 lacks, or all of them.
     { body: 'Votre carte fidelite est prete. Montrez-la a chaque commande : {{lien}}', locale: 'fr' },
     { body: 'Votre facture est impayee. Reglez-la sur {{lien}} pour eviter une suspension de ligne.', locale: 'fr' },
