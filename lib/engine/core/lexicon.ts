@@ -72,6 +72,8 @@ export function unaccented(text: string): string {
   return folded;
 }
 
+const LATIN_ACCENTED = /[\u00c0-\u024f]/;
+
 /** A stem's `*` while a phrase is rewritten: a character no phrase holds. */
 const STEM = '\u0001';
 
@@ -81,6 +83,7 @@ const STEM = '\u0001';
  * `source` holds its stems' `*` as `STEM`.
  */
 function accentsOptional(source: string): string {
+  if (!LATIN_ACCENTED.test(source)) return source;
   let result = '';
   let inClass = false;
   for (let i = 0; i < source.length; i++) {
