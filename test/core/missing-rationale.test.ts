@@ -44,6 +44,9 @@ ruleTable('missing-rationale', {
     { body: "Votre technicien arrive dans 1 heure ({{heure}}). Préparez l'accès au compteur.", locale: 'fr' },
     { body: 'Nouvelle note pour {{eleve}} en {{matiere}}. Consultez les détails sur votre espace.', locale: 'fr' },
     { body: '[{{boutique}}] Stock faible : {{produit}}. Pensez à réapprovisionner.', locale: 'fr' },
+    // A help line, and a condition that names a change in the recipient's situation.
+    { body: "Votre bien ne correspond pas à nos critères actuels. N'hésitez pas à nous recontacter si votre situation change.", locale: 'fr' },
+    { body: "Your home is outside our area for now. Don't hesitate to get back to us if your circumstances change." },
     // Words written without their accents read as with them: senders drop accents that GSM-7 lacks, or all of them.
     { body: 'Votre carte fidelite est prete. Montrez-la a chaque commande : {{lien}}', locale: 'fr' },
     { body: 'Votre facture est impayee. Reglez-la sur {{lien}} pour eviter une suspension de ligne.', locale: 'fr' },
