@@ -44,6 +44,8 @@ ruleTable('missing-rationale', {
     { body: "Votre technicien arrive dans 1 heure ({{heure}}). Préparez l'accès au compteur.", locale: 'fr' },
     { body: 'Nouvelle note pour {{eleve}} en {{matiere}}. Consultez les détails sur votre espace.', locale: 'fr' },
     { body: '[{{boutique}}] Stock faible : {{produit}}. Pensez à réapprovisionner.', locale: 'fr' },
+    // A purpose in the passive, as "to be called back" is.
+    { body: 'Pour être rappelé, merci de répondre à ce message en indiquant votre adresse.', locale: 'fr' },
     // A help line, and a condition that names a change in the recipient's situation.
     { body: "Votre bien ne correspond pas à nos critères actuels. N'hésitez pas à nous recontacter si votre situation change.", locale: 'fr' },
     { body: "Your home is outside our area for now. Don't hesitate to get back to us if your circumstances change." },
