@@ -44,6 +44,8 @@ ruleTable('missing-rationale', {
     { body: "Votre technicien arrive dans 1 heure ({{heure}}). Préparez l'accès au compteur.", locale: 'fr' },
     { body: 'Nouvelle note pour {{eleve}} en {{matiere}}. Consultez les détails sur votre espace.', locale: 'fr' },
     { body: '[{{boutique}}] Stock faible : {{produit}}. Pensez à réapprovisionner.', locale: 'fr' },
+    // A promotion's benefit given after its request.
+    { body: 'Bonjour {{prenom}} ! Laissez un avis sur {{commerce}} et recevez votre récompense : {{lien}}', locale: 'fr', category: 'promotional' },
     // A purpose in the passive, as "to be called back" is.
     { body: 'Pour être rappelé, merci de répondre à ce message en indiquant votre adresse.', locale: 'fr' },
     // A help line, and a condition that names a change in the recipient's situation.
