@@ -6,6 +6,9 @@ const orangeBetter =
 
 ruleTable('directive-tone', {
   valid: [
+    // A sender's tag in brackets is its name, whatever it spells; a code's validity is no order.
+    { body: '[FLOW] Hi {{name}}, your payment of {{amount}} is due today. Pay at {{link}} to avoid a late fee.' },
+    { body: 'Code de vérification : {{code}}. Valide 10 minutes.', locale: 'fr' },
     // English: the spec's examples of what is not directive.
     { body: 'Call 3970 to set up a payment plan.' },
     { body: "If this wasn't you, call 3970." },

@@ -44,6 +44,11 @@ ruleTable('missing-rationale', {
     { body: "Votre technicien arrive dans 1 heure ({{heure}}). Préparez l'accès au compteur.", locale: 'fr' },
     { body: 'Nouvelle note pour {{eleve}} en {{matiere}}. Consultez les détails sur votre espace.', locale: 'fr' },
     { body: '[{{boutique}}] Stock faible : {{produit}}. Pensez à réapprovisionner.', locale: 'fr' },
+    // An appointment by its placeholders, a problem said "unfortunately", a payment disputed, an offer's percentage as a placeholder.
+    { body: 'Salon {{nom}} : RDV {{date}} a {{heure}}. Confirmez ou annulez ici : {{lien}}', locale: 'fr' },
+    { body: "{{societe}} n'est malheureusement pas disponible pour votre transport. Recherchez une autre société sur {{lien}}.", locale: 'fr' },
+    { body: 'Votre versement de {{montant}} a ete conteste. Contactez la direction.', locale: 'fr' },
+    { body: 'Special offer! Get {{discount}}% off on {{product}}. Use code {{code}}.', category: 'promotional' },
     // A promotion's benefit given after its request.
     { body: 'Bonjour {{prenom}} ! Laissez un avis sur {{commerce}} et recevez votre récompense : {{lien}}', locale: 'fr', category: 'promotional' },
     // A purpose in the passive, as "to be called back" is.

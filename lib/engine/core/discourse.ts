@@ -670,9 +670,9 @@ function alarmLabels(reading: Reading): Span[] {
 const NOT_A_LETTER = /[^\p{L}]+/u;
 /** What may stand between a keyword and the word that leads it: spaces and quote marks. */
 const KEYWORD_GAP = /^[\s"'«»“”‘’]*$/;
-/** The sender's name before the message ("ORACLE: Bonjour…", "SUNU YOON - Nouvelle…"): at most this many words. */
+/** The sender's name before the message ("ORACLE: Bonjour…", "SUNU YOON - Nouvelle…", "[FLOW] Hi…"): at most this many words. */
 const SENDER_WORDS = 4;
-const SENDER_PREFIX = /^[^:\n]*?(?::| [-–] )/;
+const SENDER_PREFIX = /^(?:\s*\[[^\]\n]{1,40}\]|[^:\n]*?(?::| [-–] ))/;
 /** A sign-off after a dash at the very end ("… - IHCI", "-Atlanta Municipal Court"). */
 const SIGN_OFF = /(?:^|\s)[-–—]\s?[^-–—.!?\n]*$/;
 
