@@ -6,6 +6,9 @@ const orangeBetter =
 
 ruleTable('directive-tone', {
   valid: [
+    // "Order" before its reference and a participle, "Update from": nouns, not orders.
+    { body: 'Order {{order}} received. Thank you!' },
+    { body: 'Update from {{brand}}: your items have been picked up!' },
     // A sender's tag in brackets is its name, whatever it spells; a code's validity is no order.
     { body: '[FLOW] Hi {{name}}, your payment of {{amount}} is due today. Pay at {{link}} to avoid a late fee.' },
     { body: 'Code de vérification : {{code}}. Valide 10 minutes.', locale: 'fr' },

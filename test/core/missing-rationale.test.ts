@@ -44,6 +44,9 @@ ruleTable('missing-rationale', {
     { body: "Votre technicien arrive dans 1 heure ({{heure}}). Préparez l'accès au compteur.", locale: 'fr' },
     { body: 'Nouvelle note pour {{eleve}} en {{matiere}}. Consultez les détails sur votre espace.', locale: 'fr' },
     { body: '[{{boutique}}] Stock faible : {{produit}}. Pensez à réapprovisionner.', locale: 'fr' },
+    // A service unavailable, something gone wrong: problems the request answers.
+    { body: 'Service is not available in your area. Please check again later.' },
+    { body: "Something went wrong. Please text 'x' and we'll be notified." },
     // An appointment by its placeholders, a problem said "unfortunately", a payment disputed, an offer's percentage as a placeholder.
     { body: 'Salon {{nom}} : RDV {{date}} a {{heure}}. Confirmez ou annulez ici : {{lien}}', locale: 'fr' },
     { body: "{{societe}} n'est malheureusement pas disponible pour votre transport. Recherchez une autre société sur {{lien}}.", locale: 'fr' },
