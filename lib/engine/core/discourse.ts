@@ -623,7 +623,7 @@ function findTriggers(reading: Reading, context: DiscourseInput, phrases: readon
     return false;
   });
   for (const span of alarmLabels(reading)) add('alarm', span.start, span.end);
-  for (const span of shouting(reading, context)) add('shouting', span.start, span.end, reading.lexicon.isWholeWord(text.slice(span.start, span.end)));
+  for (const span of shouting(reading, context)) add('shouting', span.start, span.end, span.spelled);
   const exclamations = exclamationSpan(text);
   if (exclamations) triggers.push({ kind: 'exclamations', ...exclamations });
   return triggers.sort((a, b) => a.start - b.start);
@@ -682,8 +682,8 @@ const SIGN_OFF = /(?:^|\s)[-–—]\s?[^-–—.!?\n]*$/;
  * ("reply CANCEL", "code BIENVENUE"), nor the sender's name before the message or in its
  * sign-off (spec, Clarifications: Capitals).
  */
-function shouting(reading: Reading, context: DiscourseInput): Span[] {
-  const words: Span[] = [];
+function shouting(reading: Reading, context: DiscourseInput): (Span & { spelled: boolean })[] {
+  const words: (Span & { spelled: boolean })[] = [];
   let brand: Set<string> | undefined;
   let names: Span[] | undefined;
   for (const capitals of reading.index.capitals) {
@@ -692,7 +692,8 @@ function shouting(reading: Reading, context: DiscourseInput): Span[] {
     brand ??= new Set((context.template.sender ?? '').toUpperCase().split(NOT_A_LETTER));
     if (brand.has(word) || isTypedKeyword(reading, capitals) || namesAProduct(reading, capitals) || continuesAName(reading, capitals, context)) continue;
     names ??= senderNames(reading, context.template.sender === undefined);
-    if (!names.some((name) => within(capitals, name))) words.push(capitals);
+    // A word the dictionary read whole is spelled: the filter said it is a word of the language.
+    if (!names.some((name) => within(capitals, name))) words.push({ ...capitals, spelled: reading.lexicon.readsWhole(word) });
   }
   return words;
 }
