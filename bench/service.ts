@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { lambdaBundling, lambdaEntries, runtimeCompilersBuild, runtimeCompilersFile, type LambdaName } from '../lib/service/bundling';
+import { besideBundleCommands, lambdaBundling, lambdaEntries, localeFilesBesideBundle, runtimeCompilersFile, type LambdaName } from '../lib/service/bundling';
 import { median, target } from './util';
 
 /** autocannon ships no types: the part of its API used here. */
@@ -59,13 +59,14 @@ export async function runServiceBench(): Promise<void> {
   const bare = median(Array.from({ length: LOAD_RUNS }, () => timeNode(['-e', '0'])));
   console.log(`service: bare node -e 0 ${bare.toFixed(0)} ms (each timing below has the bare run beside it subtracted)`);
   for (const name of Object.keys(lambdaEntries) as LambdaName[]) {
-    const { file, runtimeCompilers } = await bundle(name);
+    const { file, runtimeCompilers, localeFiles } = await bundle(name);
+    const localeKiB = localeFiles.reduce((sum, localeFile) => sum + statSync(localeFile).size, 0) / 1024;
     const kib = statSync(file).size / 1024;
     // Alternated with bare runs, so the machine's load falls on both.
     const overBare = median(Array.from({ length: LOAD_RUNS }, () => timeNode(['-e', coldRun[name](file)]) - timeNode(['-e', '0'])));
     console.log(
       `service: lambda ${name.padEnd(9)} bundle ${kib.toFixed(1)} KiB ${target(`${name} bundle`, kib, 'at most', TARGETS.bundleKiB, ' KiB')} ` +
-        `(+ runtime compilers ${(statSync(runtimeCompilers).size / 1024).toFixed(1)} KiB, loaded on first need), ` +
+        `(+ runtime compilers ${(statSync(runtimeCompilers).size / 1024).toFixed(1)} KiB and locale models ${localeKiB.toFixed(1)} KiB, read on first need), ` +
         `${coldRunName[name]} ${overBare.toFixed(0)} ms over bare node ${target(`${name} ${coldRunName[name]}`, overBare, 'at most', TARGETS.loadMs, ' ms')}`,
     );
   }
@@ -77,14 +78,13 @@ export async function runServiceBench(): Promise<void> {
   );
 }
 
-/** The function's files as its asset holds them: the handler's bundle and, beside it, the runtime compilers'. */
-async function bundle(name: LambdaName): Promise<{ file: string; runtimeCompilers: string }> {
+/** The function's files as its asset holds them: the handler's bundle and, beside it, the runtime compilers' and the locale files. */
+async function bundle(name: LambdaName): Promise<{ file: string; runtimeCompilers: string; localeFiles: string[] }> {
   const outdir = join(bundleDir, name);
   const file = join(outdir, 'index.js');
   await build({ ...lambdaBundling, external: [...lambdaBundling.external], mainFields: [...lambdaBundling.mainFields], entryPoints: [lambdaEntries[name]], bundle: true, outfile: file, logLevel: 'error' });
-  const [esbuild, ...args] = runtimeCompilersBuild(outdir);
-  execFileSync(esbuild, args);
-  return { file, runtimeCompilers: join(outdir, runtimeCompilersFile) };
+  for (const [program, ...args] of besideBundleCommands(outdir)) execFileSync(program, args);
+  return { file, runtimeCompilers: join(outdir, runtimeCompilersFile), localeFiles: localeFilesBesideBundle().map((localeFile) => join(outdir, localeFile)) };
 }
 
 /** Wall time of one fresh Node process, in ms. */

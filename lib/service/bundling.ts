@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 
 /** The project root, resolved from this file so it holds from `lib/service` under tsx and jest alike. */
@@ -22,6 +23,16 @@ const runtimeCompilersImport = './runtime-compilers';
 /** Their bundle's name in a function's asset, beside `index.js`, where that `require` finds it. */
 export const runtimeCompilersFile = 'runtime-compilers.js';
 
+/**
+ * The locale files the engine reads on first need (lib/engine/locales/index.ts): the models
+ * and dictionaries, 240 KiB of its 330 KiB of data. Left out of every bundle and carried
+ * beside `index.js` as `en/tone-model.json` and so on, where the bundle's
+ * `require('./en/tone-model.json')` finds them: a cold start parses none of them, and a
+ * function that lints only English never reads the French ones.
+ */
+const localeFilesReadOnNeed = ['dictionary.json', 'tone-model.json', 'spam-model.json'];
+const localesDir = path.join(projectRoot, 'lib', 'engine', 'locales');
+
 /** The SDK's default credential chain, and what the bundles take instead (lib/service/lambda-credentials.ts). */
 const credentialChainImport = '@aws-sdk/credential-provider-node';
 const lambdaCredentials = path.join(projectRoot, 'lib', 'service', 'lambda-credentials.ts');
@@ -44,9 +55,10 @@ export const lambdaBundling = {
   charset: 'utf8',
   legalComments: 'none',
   mainFields: ['module', 'main'],
-  // The runtime compilers, as the engine requires them: esbuild keeps the `require` as
-  // written, and `runtimeCompilersBuild` puts the file it finds beside the handler's.
-  external: [runtimeCompilersImport],
+  // The runtime compilers and the locale files read on first need, as the engine requires
+  // them: esbuild keeps each `require` as written, and `besideBundleCommands` puts the
+  // files they find beside the handler's.
+  external: [runtimeCompilersImport, ...localeFilesReadOnNeed.map((file) => `./*/${file}`)],
   // The role's credentials from the environment, as Lambda gives them, without the chain's other sources.
   alias: { [credentialChainImport]: lambdaCredentials },
 } as const;
@@ -54,10 +66,9 @@ export const lambdaBundling = {
 /**
  * The runtime compilers' bundle (lib/engine/runtime-compilers.ts: ajv's compiler, RE2JS and
  * fast-uri), in the output folder of a handler's bundle as `runtimeCompilersFile`: the
- * esbuild command line (the handlers' options) that the stack runs after bundling
- * each function and the bench runs beside its bundles.
+ * esbuild command line, with the handlers' options.
  */
-export function runtimeCompilersBuild(outputDir: string): string[] {
+function runtimeCompilersBuild(outputDir: string): string[] {
   const options = lambdaBundling;
   return [
     require.resolve('esbuild/bin/esbuild'),
@@ -73,5 +84,27 @@ export function runtimeCompilersBuild(outputDir: string): string[] {
     `--main-fields=${options.mainFields.join(',')}`,
     '--log-level=warning',
     `--outfile=${path.join(outputDir, runtimeCompilersFile)}`,
+  ];
+}
+
+/** The locale files read on first need, as paths under the locales folder (`en/tone-model.json`). */
+export function localeFilesBesideBundle(): string[] {
+  return readdirSync(localesDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .flatMap((entry) => localeFilesReadOnNeed.map((file) => path.join(entry.name, file)))
+    .filter((file) => existsSync(path.join(localesDir, file)));
+}
+
+/**
+ * The commands (program and arguments) that put beside a handler's bundle, in its output
+ * folder, the files it requires on first need: the runtime compilers' bundle and the locale
+ * files. The stack runs them after bundling each function, the bench beside its bundles.
+ */
+export function besideBundleCommands(outputDir: string): string[][] {
+  const localeFiles = localeFilesBesideBundle();
+  return [
+    runtimeCompilersBuild(outputDir),
+    ['mkdir', '-p', ...new Set(localeFiles.map((file) => path.join(outputDir, path.dirname(file))))],
+    ...localeFiles.map((file) => ['cp', path.join(localesDir, file), path.join(outputDir, file)]),
   ];
 }

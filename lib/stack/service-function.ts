@@ -4,7 +4,7 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { Charset, LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { lambdaBundling, runtimeCompilersBuild } from '../service/bundling';
+import { besideBundleCommands, lambdaBundling } from '../service/bundling';
 import { acknowledge } from './nag';
 import { fromRoot, projectRoot } from './paths';
 
@@ -87,12 +87,13 @@ export class ServiceFunction extends Construct {
         externalModules: [...lambdaBundling.external],
         define: props.define,
         logLevel: LogLevel.WARNING,
-        // Every bundle leaves the runtime compilers out (`lambdaBundling.external`): each
-        // asset carries them beside `index.js`, for the first request that needs them.
+        // Every bundle leaves the runtime compilers and the locale models out
+        // (`lambdaBundling.external`): each asset carries them beside `index.js`, for the
+        // first request that needs them.
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          afterBundling: (_inputDir, outputDir) => [runtimeCompilersBuild(outputDir).map(shellQuoted).join(' ')],
+          afterBundling: (_inputDir, outputDir) => besideBundleCommands(outputDir).map((command) => command.map(shellQuoted).join(' ')),
         },
       },
     });

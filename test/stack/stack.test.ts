@@ -124,11 +124,17 @@ describe('the credentials of the functions that call AWS', () => {
   });
 });
 
-describe('the runtime compilers', () => {
+describe('the runtime compilers and the locale models', () => {
   test("are left out of the bundles that lint, and carried beside each, where the bundle's require finds them", () => {
+    const englishWeights = (JSON.parse(readFileSync(join(__dirname, '..', '..', 'lib', 'engine', 'locales', 'en', 'tone-model.json'), 'utf8')) as { weights: string }).weights;
     for (const fn of [stack.lint, stack.templates, stack.dispatch]) {
-      expect(readdirSync(assetDirOf(fn)).sort()).toEqual(['index.js', 'runtime-compilers.js']);
+      expect(readdirSync(assetDirOf(fn)).sort()).toEqual(['en', 'fr', 'index.js', 'runtime-compilers.js']);
+      expect(readdirSync(join(assetDirOf(fn), 'en')).sort()).toEqual(['dictionary.json', 'spam-model.json', 'tone-model.json']);
+      expect(readdirSync(join(assetDirOf(fn), 'fr')).sort()).toEqual(['dictionary.json', 'tone-model.json']);
+      expect(readFileSync(join(assetDirOf(fn), 'en', 'tone-model.json'), 'utf8')).toContain(englishWeights);
       expect(bundleOf(fn)).toContain('require("./runtime-compilers")');
+      expect(bundleOf(fn)).toContain('require("./fr/tone-model.json")');
+      expect(bundleOf(fn)).not.toContain(englishWeights.slice(0, 64));
       // An error message of RE2JS's parser and one of ajv's compiler.
       expect(bundleOf(fn)).not.toMatch(/missing closing \)|schema with key or id/);
     }
@@ -156,6 +162,27 @@ describe('the runtime compilers', () => {
     expect(JSON.parse(backreference.body).error.details).toEqual([
       { path: '/template/variables/properties/code/pattern', message: expect.stringContaining('backreferences and lookaround are not supported') },
     ]);
+  });
+  test('the lint function as deployed, in a fresh process, decides with the models beside it', () => {
+    const lintBoth = `
+      const { handler } = require(process.argv[1]);
+      const lint = (template) => handler({ httpMethod: 'POST', path: '/v1/lint', headers: { 'content-type': 'application/json' }, requestContext: {}, body: JSON.stringify({ template }) });
+      Promise.all([
+        lint({ locale: 'fr', category: 'transactional', sender: 'Acme', body: 'Acme : rappelez-nous immédiatement au 0102030405.' }),
+        lint({ locale: 'en', category: 'promotional', sender: 'Acme', body: 'Acme: WINNER! You have won a £1000 prize. Call 09061701461 now to claim. Reply STOP to opt out' }),
+      ]).then((responses) => console.log(JSON.stringify(responses)));`;
+    const run = spawnSync(process.execPath, ['-e', lintBoth, join(assetDirOf(stack.lint), 'index.js')], {
+      env: { PATH: process.env.PATH, POWERTOOLS_SERVICE_NAME: 'smslint', POWERTOOLS_LOG_LEVEL: 'ERROR' },
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    const [french, english] = (JSON.parse(run.stdout) as { statusCode: number; body: string }[]).map((response) => {
+      expect(response.statusCode).toBe(200);
+      return (JSON.parse(response.body) as { findings: { ruleId: string; confidence?: number }[] }).findings;
+    });
+    // Each confidence is a model's (tone-model.json, spam-model.json), read from the files beside the bundle.
+    expect(french.filter((finding) => finding.confidence !== undefined).map((finding) => finding.ruleId).sort()).toEqual(['directive-tone', 'directive-tone', 'missing-consequence', 'missing-rationale']);
+    expect(english.filter((finding) => finding.confidence !== undefined).map((finding) => finding.ruleId).sort()).toEqual(['directive-tone', 'directive-tone', 'spam-likeness']);
   });
 });
 
