@@ -112,6 +112,34 @@ function accentsOptional(source: string): string {
   return result;
 }
 
+const ANY_LETTER = '\\p{L}';
+
+/**
+ * RegExp source in which a data phrase's `\p{L}` (any letter) is the language's letters
+ * (`a-zß-ÿœæ`), in a class or not: the phrases match the lower-cased text, and V8 compiles
+ * each `\p{L}` into hundreds of ranges, twice (its interpreter's code on a RegExp's first
+ * use, then machine code): the half-dozen phrase lists that hold one cost several
+ * milliseconds of a cold start's first lint.
+ */
+function languageLetters(source: string, letters: string): string {
+  if (!source.includes(ANY_LETTER)) return source;
+  let result = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i];
+    if (source.startsWith(ANY_LETTER, i)) {
+      result += inClass ? letters : `[${letters}]`;
+      i += ANY_LETTER.length - 1;
+    } else if (char === '\\') result += char + (source[++i] ?? '');
+    else {
+      if (char === '[') inClass = true;
+      else if (char === ']') inClass = false;
+      result += char;
+    }
+  }
+  return result;
+}
+
 /** One language's words of the core checks, compiled once per LocaleData. */
 export interface Lexicon {
   actionVerbs: ReadonlySet<string>;
@@ -242,7 +270,7 @@ export function phraseSource(phrase: string, letters: string): string {
   // The `*` first: it is recognised by the space or bracket after it, which the others
   // rewrite, and by the letter before it, which `accentsOptional` may make a class; it
   // stands as STEM until the language's letters replace it, whose class holds accented ranges.
-  return accentsOptional(phrase.replace(/(?<=\p{L})\*(?=$|[\s|)])/gu, STEM))
+  return languageLetters(accentsOptional(phrase.replace(/(?<=\p{L})\*(?=$|[\s|)])/gu, STEM)), letters)
     .replaceAll(STEM, `${letter}*(?:\\(${letter}{1,2}\\)${letter}?)?`)
     .replace(/ \?/g, '\\s?')
     .replace(/ /g, '\\s+')
@@ -432,7 +460,7 @@ function compile(locale: LocaleData): Lexicon {
     productNouns: lowerSet(words.productNouns),
     nounsBeforeProductName: lowerSet(words.nounsBeforeProductName),
     // Matches nothing when the language lists none.
-    descriptiveWord: new RegExp(`^(?:${words.descriptiveWords.length > 0 ? words.descriptiveWords.join('|') : '(?!)'})$`, 'u'),
+    descriptiveWord: new RegExp(`^(?:${words.descriptiveWords.length > 0 ? languageLetters(words.descriptiveWords.join('|'), letters) : '(?!)'})$`, 'u'),
     ...wordTests(locale),
     allowedCapitals: new Set([...words.acronyms, ...words.optOutKeywords].map((word) => word.toUpperCase())),
     keywordLeads: lowerSet(words.keywordLeads),
