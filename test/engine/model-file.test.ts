@@ -1,8 +1,8 @@
-import { createLinter, encodeLinearModel, InputError, localeFor, type LinearModelData } from '../../lib/engine';
+import { builtInLocales, createLinter, encodeLinearModel, InputError, localeFor, type LinearModelData } from '../../lib/engine';
 import { hashName } from '../../lib/engine/model/hash';
 import { FRONT_CODE_RESTART, LinearModel, WEIGHT_STEPS } from '../../lib/engine/model/linear';
 
-/** The model file format (3): Int16 weights with one scale, names sorted and front-coded one a line, each feature found by the hash of its name. */
+/** The model file format (4): Int16 weights with one scale, names sorted and front-coded one a line, each feature found by the hash of its name, stored beside them. */
 describe('model files', () => {
   const features = [
     { name: 'w=call', weights: [1.5, -0.25] },
@@ -16,8 +16,10 @@ describe('model files', () => {
     const model = new LinearModel(encoded);
     expect(model.size).toBe(3);
     expect(Array.from(model.bias)).toEqual([0.5, -1]);
-    // Sorted by name, each line the length it shares with the one before, then the rest.
+    // Sorted by name, each line the length it shares with the one before, then the rest; each name's hash, little-endian.
     expect(encoded.names).toBe('0b=# a\n0w=call\n2ü');
+    const hashes = Buffer.from(encoded.hashes!, 'base64');
+    expect([0, 1, 2].map((row) => hashes.readUInt32LE(4 * row))).toEqual(['b=# a', 'w=call', 'w=ü'].map(hashName));
     [1, 0, 2].forEach((row, k) => {
       const { name, weights } = features[k];
       expect(model.rowOf(hashName(name))).toBe(row);
@@ -41,11 +43,21 @@ describe('model files', () => {
     }
   });
 
-  it('still reads format 2, its names written whole', () => {
-    const model = new LinearModel({ ...encoded, format: 2, names: 'b=# a\nw=call\nw=ü' });
-    expect(model.rowOf(hashName('w=ü'))).toBe(2);
-    expect(model.nameOf(2)).toBe('w=ü');
+  it('still reads format 3, hashing its names, and format 2, its names written whole', () => {
+    const { hashes: _hashes, ...withoutHashes } = encoded;
+    for (const model of [new LinearModel({ ...withoutHashes, format: 3 }), new LinearModel({ ...withoutHashes, format: 2, names: 'b=# a\nw=call\nw=ü' })]) {
+      expect(model.rowOf(hashName('w=ü'))).toBe(2);
+      expect(model.nameOf(2)).toBe('w=ü');
+    }
   });
+
+  it.each(builtInLocales.flatMap((locale) => [locale.toneModel, locale.spamModel].filter((data) => data !== undefined).map((data) => [`${locale.language} ${data.kind}`, data] as const)))(
+    'ships the %s model with the hash of each name beside it',
+    (_model, data) => {
+      const model = new LinearModel(data);
+      for (let row = 0; row < model.size; row++) if (model.rowOf(hashName(model.nameOf(row))) !== row) throw new Error(`row ${row} (${model.nameOf(row)}) is not found by its name's hash`);
+    },
+  );
 
   it('scores a text as the sum of its known features, each once, text after text past the wrap of its Int16 stamps', () => {
     const model = new LinearModel(encoded);
@@ -100,7 +112,7 @@ describe('model files', () => {
     ['a list', [], /^model is not a JSON object$/],
     ['no kind', { ...encoded, kind: undefined }, /^model has no "kind"/],
     ['format 1', { kind: 'test', outputs: ['a', 'b'], bias: [0, 0], weights: [['w=call', 1, 2]] }, /^model test is of format 1 \(rows of weights\), no longer read: train it again with npm run train/],
-    ['another format', { ...encoded, format: 4 }, /^model test has format 4, not 2 or 3$/],
+    ['another format', { ...encoded, format: 5 }, /^model test has format 5, not 2 or 3 or 4$/],
     ['no outputs', { ...encoded, outputs: [] }, /"outputs" must be a list of names/],
     ['a bias short', { ...encoded, bias: [1] }, /"bias" must be 2 numbers, one per output/],
     ['a scale that is not a number', { ...encoded, scale: '1' }, /"scale" must be a number/],
@@ -110,7 +122,11 @@ describe('model files', () => {
     ['a name short', { ...encoded, names: '0b=# a\n0w=call' }, /has 2 names for the 3 features of "weights"/],
     ['an empty name', { ...encoded, names: '0b=# a\n\n0w=ü' }, /feature 2 of "names" is empty/],
     ['a line sharing more than the name before', { ...encoded, names: '0b=# a\n7w=call\n2ü' }, /feature 2 of "names" starts with "7": it may share 0 to 5 characters with the one before/],
-    ['two names of one hash', { ...encoded, names: '0w=f7wzx\n0b=# a\n0w=fa6cd' }, /^model test features "w=f7wzx" and "w=fa6cd" share a hash$/],
+    ['hashes not in base64', { ...encoded, hashes: 'ab$d' }, /"hashes" must be a base64 string/],
+    ['no hashes', { ...encoded, hashes: undefined }, /"hashes" must be a base64 string/],
+    ['a hash short', { ...encoded, hashes: Buffer.from(encoded.hashes!, 'base64').subarray(0, 8).toString('base64') }, /"hashes" holds 2 hashes for the 3 features of "weights"/],
+    ['two rows of one hash', { ...encoded, hashes: Buffer.from(encoded.hashes!, 'base64').fill(7, 4, 8).fill(7, 8, 12).toString('base64') }, /^model test features "w=call" and "w=ü" share a hash$/],
+    ['two names of one hash', { ...encoded, format: 3, names: '0w=f7wzx\n0b=# a\n0w=fa6cd' }, /^model test features "w=f7wzx" and "w=fa6cd" share a hash$/],
   ])('refuses a file with %s, saying what is wrong', (_what, data, message) => {
     expect(() => new LinearModel(data as LinearModelData)).toThrow(message);
   });

@@ -1,3 +1,4 @@
+import { hashName } from './hash';
 import { FRONT_CODE_LONGEST, FRONT_CODE_RESTART, FRONT_CODE_ZERO, LinearModel, MODEL_FORMAT, WEIGHT_STEPS, type LinearModelData } from './linear';
 
 /** A trained model before it is written: its kept features, each with one weight per output. */
@@ -10,10 +11,10 @@ export interface TrainedLinearModel {
 }
 
 /**
- * A model in the file format the engine reads (`LinearModelData`, format 3), as `npm run train` writes it: the weights
+ * A model in the file format the engine reads (`LinearModelData`, format 4), as `npm run train` writes it: the weights
  * quantized to Int16 with one scale for the model (the largest |weight| / 32767, so a step
  * is about 0.00005 for weights up to 1.9), each rounded to the nearest step; the features
- * sorted by name, the names front-coded one a line. The fields are in the order people read
+ * sorted by name, the names front-coded one a line, with their hashes. The fields are in the order people read
  * them: what the file is and how it was made first, the long strings last.
  */
 export function encodeLinearModel({ kind, outputs, bias, features: given, trainedOn }: TrainedLinearModel): LinearModelData {
@@ -33,6 +34,8 @@ export function encodeLinearModel({ kind, outputs, bias, features: given, traine
       bytes.writeInt16LE(steps, 2 * (row * width + k));
     });
   });
+  const hashes = Buffer.alloc(features.length * 4);
+  features.forEach(({ name }, row) => hashes.writeUInt32LE(hashName(name), 4 * row));
   return {
     kind,
     format: MODEL_FORMAT,
@@ -41,6 +44,7 @@ export function encodeLinearModel({ kind, outputs, bias, features: given, traine
     trainedOn,
     scale,
     weights: bytes.toString('base64'),
+    hashes: hashes.toString('base64'),
     names: frontCoded(features.map(({ name }) => name)),
   };
 }
@@ -60,8 +64,9 @@ function frontCoded(names: readonly string[]): string {
     .join('\n');
 }
 
-/** A model file as people compare them: its fields, the names as a list and the weights as numbers (the stored integers × scale). */
-export function decodeLinearModel(data: LinearModelData): Omit<LinearModelData, 'names' | 'weights'> & { names: string[]; weights: number[] } {
+/** A model file as people compare them: its fields, the names as a list and the weights as numbers (the stored integers × scale), without the hashes of the names. */
+export function decodeLinearModel(data: LinearModelData): Omit<LinearModelData, 'names' | 'weights' | 'hashes'> & { names: string[]; weights: number[] } {
   const model = new LinearModel(data);
-  return { ...data, names: Array.from({ length: model.size }, (_, row) => model.nameOf(row)), weights: Array.from(model.integers, (integer) => integer * model.scale) };
+  const { hashes: _hashes, ...fields } = data;
+  return { ...fields, names: Array.from({ length: model.size }, (_, row) => model.nameOf(row)), weights: Array.from(model.integers, (integer) => integer * model.scale) };
 }

@@ -4,7 +4,7 @@ import { HashIndex } from './hash-index';
 /**
  * A linear model with several outputs sharing one set of features (the decisions of a
  * check family: is there a request, is it explained, ...), as stored in a model file
- * (format 2). Features are present or absent: a feature seen twice in a text counts once.
+ * (format 4). Features are present or absent: a feature seen twice in a text counts once.
  *
  * The file holds a few large strings rather than one array per feature: a bundle parses a
  * string literal in a fraction of the time an array literal of 20,000 rows takes, and
@@ -15,10 +15,11 @@ export interface LinearModelData {
   /** What the file holds, so a wrong file is refused with a clear message. */
   kind: string;
   /**
-   * The file format: 3 (names front-coded), or 2 (names written whole, still read); the rows
-   * of format 1, `[name, ...weights]`, are no longer read.
+   * The file format: 4 (names front-coded, with their hashes), 3 (without the hashes) or 2
+   * (names written whole), both still read; the rows of format 1, `[name, ...weights]`, are
+   * no longer read.
    */
-  format: 2 | 3;
+  format: 2 | 3 | 4;
   /** The outputs, in the order of each weight row: `["cta", "rationale", ...]`. */
   outputs: string[];
   bias: number[];
@@ -32,19 +33,25 @@ export interface LinearModelData {
    */
   weights: string;
   /**
-   * The feature names, one a line, in row order: what explanations name. In format 3 the
-   * rows are sorted by name and each line is one character telling how many characters the
+   * Format 4: base64 of little-endian Uint32s, one per row, the hash of its name
+   * (`hashName`): a model is indexed without hashing its names, which took most of the
+   * first lint's 10-14 ms of building the English models (from 2-3 ms with them).
+   */
+  hashes?: string;
+  /**
+   * The feature names, one a line, in row order: what explanations name. In formats 3 and 4
+   * the rows are sorted by name and each line is one character telling how many characters the
    * name shares with the one before (`FRONT_CODE_ZERO` + that count), then the rest of the
    * name; every `FRONT_CODE_RESTART`th line shares none, so that one name is rebuilt from a
    * few lines. Feature names share long prefixes (`b=you `, `c=request.`): this is about 45%
-   * shorter, and loads faster, as a name's hash continues from its shared prefix's.
+   * shorter (and in format 3, a name's hash continues from its shared prefix's).
    */
   names: string;
 }
 
-/** The format `npm run train` writes; `LinearModel` reads it and the one before (`MODEL_FORMATS`). */
-export const MODEL_FORMAT = 3;
-const MODEL_FORMATS: readonly unknown[] = [2, MODEL_FORMAT];
+/** The format `npm run train` writes; `LinearModel` reads it and the two before (`MODEL_FORMATS`). */
+export const MODEL_FORMAT = 4;
+const MODEL_FORMATS: readonly unknown[] = [2, 3, MODEL_FORMAT];
 
 /** A line of format-3 names starts with this character + the length of the prefix it shares: '0', '1', ... */
 export const FRONT_CODE_ZERO = 0x30;
@@ -61,14 +68,18 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const BIG_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 0;
 
 /**
- * The stored integers of a file's little-endian Int16s, by a typed-array view (`readInt16LE`
- * a weight at a time took several times as long for the 18,500 of the spam model).
+ * The integers of a file's little-endian Int16s or Uint32s, by a typed-array view
+ * (`readInt16LE` a weight at a time took several times as long for the 18,500 of the spam model).
  */
-function decodeIntegers(bytes: Buffer): Int16Array {
-  // A buffer from Node's pool may start at an odd byte: an Int16Array needs an even one.
-  const aligned = bytes.byteOffset % 2 === 0 ? bytes : Buffer.from(new Uint8Array(bytes).buffer);
-  if (BIG_ENDIAN) aligned.swap16();
-  return new Int16Array(aligned.buffer, aligned.byteOffset, aligned.length / 2);
+function decodeIntegers<T extends Int16Array | Uint32Array>(bytes: Buffer, Type: { new (buffer: ArrayBufferLike, byteOffset: number, length: number): T; BYTES_PER_ELEMENT: number }): T {
+  const size = Type.BYTES_PER_ELEMENT;
+  // A buffer from Node's pool may start at any byte: a typed array starts at a multiple of its size.
+  const aligned = bytes.byteOffset % size === 0 ? bytes : Buffer.from(new Uint8Array(bytes).buffer);
+  if (BIG_ENDIAN) {
+    if (size === 2) aligned.swap16();
+    else aligned.swap32();
+  }
+  return new Type(aligned.buffer, aligned.byteOffset, aligned.length / size);
 }
 
 /** The lanes of each slot of a model's index: the stamp, then the stored integer of each output. */
@@ -92,7 +103,7 @@ export class LinearModel {
   readonly index: HashIndex;
   /** Where the line of feature k starts in `data.names`; the next one starts past its line break. */
   private readonly lineStarts: Int32Array;
-  /** The width of a line's front code: 1 in format 3, 0 in format 2. */
+  /** The width of a line's front code: 1 in formats 3 and 4, 0 in format 2. */
   private readonly frontCodeWidth: number;
   /** How many characters feature k's name shares with the one before (0 in format 2). */
   private readonly sharedLengths: Uint8Array;
@@ -127,12 +138,18 @@ export class LinearModel {
     if (!Number.isInteger(count)) fail(`"weights" holds ${bytes.length} bytes, not 2 per output of each feature (${width} outputs)`);
     this.size = count;
     this.scale = data.scale;
-    this.integers = decodeIntegers(bytes);
+    this.integers = decodeIntegers(bytes, Int16Array);
+    let hashes: Uint32Array | undefined;
+    if (data.format === 4) {
+      const encoded = typeof data.hashes === 'string' && data.hashes.length % 4 === 0 && BASE64.test(data.hashes) ? data.hashes : fail('"hashes" must be a base64 string');
+      hashes = decodeIntegers(Buffer.from(encoded, 'base64'), Uint32Array);
+      if (hashes.length !== count) fail(`"hashes" holds ${hashes.length} hashes for the ${count} features of "weights"`);
+    }
 
-    // The names are hashed where they stand in the one string, none of them cut out: each
-    // continues from the hash of the prefix it shares, kept at every length of the name before.
+    // Without their hashes, the names are hashed where they stand in the one string, none of them cut
+    // out: each continues from the hash of the prefix it shares, kept at every length of the name before.
     const names = data.names;
-    const frontCoded = data.format === 3;
+    const frontCoded = data.format !== 2;
     this.index = new HashIndex(count, FIRST_WEIGHT_LANE + width);
     const lanes = this.index.lanes;
     this.lineStarts = new Int32Array(count + 1);
@@ -155,11 +172,15 @@ export class LinearModel {
       }
       const length = shared + Math.max(0, end - rest);
       if (length === 0) fail(`feature ${row + 1} of "names" is empty`);
-      if (length >= statesByLength.length) statesByLength = growTo(statesByLength, length + 1);
-      let state = statesByLength[shared];
-      for (let i = rest; i < end; i++) statesByLength[shared + i - rest + 1] = state = hashCode(state, names.charCodeAt(i));
+      let hash: number;
+      if (hashes) hash = hashes[row];
+      else {
+        if (length >= statesByLength.length) statesByLength = growTo(statesByLength, length + 1);
+        let state = statesByLength[shared];
+        for (let i = rest; i < end; i++) statesByLength[shared + i - rest + 1] = state = hashCode(state, names.charCodeAt(i));
+        hash = state >>> 0;
+      }
       this.sharedLengths[row] = shared;
-      const hash = state >>> 0;
       const existing = this.rowOf(hash);
       if (existing >= 0) fail(`features "${this.nameOf(existing)}" and "${this.nameOf(row)}" share a hash`);
       const lane = this.index.laneOf(this.index.set(hash, row)) + FIRST_WEIGHT_LANE;
