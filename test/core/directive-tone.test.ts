@@ -48,6 +48,9 @@ ruleTable('directive-tone', {
     { body: 'Your repair is booked for {{date}}. Thanks - KWIKFIX' },
     // Keywords to type, listed ("reply SERVICE, PRAYER or HELP"), are none of them shouting.
     { body: 'Thanks for your message. To get our menu, reply SERVICE, PRAYER or HELP.' },
+    // ... and each with what it does ("NO to decline"), or after the words of the request.
+    { body: 'New estimate request for {{service}}. Reply YES to accept, NO to decline, BUSY for another time, or BAD to dispute.' },
+    { body: 'Sorry, I did not catch that. Reply with a number, or SKIP.' },
     // A need the condition supposes is no obligation; an imperative asked as a question is no order.
     { body: 'Welcome aboard. If for any reason you need to reach the crew, reply to this message.' },
     { body: 'Your 3pm tour is on Friday. Cancel it? Reply YES or NO.' },
@@ -133,6 +136,14 @@ ruleTable('directive-tone', {
     { body: 'Your parking code is {{code}}. NEVER share it with anyone: it opens your garage.', errors: [{ messageId: 'shouting', text: 'NEVER' }] },
     // After a service's noun, capitals shout: only before it do they name a product.
     { body: 'Your account WILL be closed on {{date}}. Pay at {{link}} to keep it.', errors: [{ messageId: 'shouting', text: 'WILL' }] },
+    // Capitals after a reply's keyword and what it does are no keyword when no capitals begin their item.
+    {
+      body: 'Your payment is late. Pay it today to avoid fees, THEN CALL US.',
+      errors: [
+        { messageId: 'shouting', text: 'THEN' },
+        { messageId: 'shouting', text: 'CALL' },
+      ],
+    },
     // With the sender declared, capitals before the colon are not its name.
     { body: 'HUGE SALE: 30% off knitwear this weekend at {{link}}.', sender: 'Loomly', category: 'promotional', errors: [{ messageId: 'shouting', text: 'HUGE' }, { messageId: 'shouting', text: 'SALE' }] },
     { body: 'Great news!! Your parcel arrives today.', errors: [{ messageId: 'exclamations', text: '!!' }] },

@@ -4,6 +4,11 @@ ruleTable('missing-rationale', {
   valid: [
     { body: 'Call 3970 to set up a payment plan.' },
     { body: 'Your bill is overdue. Please pay at {{link}}.' },
+    // A bill issued with its amount between, an event under way, an account made for the recipient.
+    { body: 'Bonjour {{nom}}, votre facture de {{montant}}€ est disponible. Payez en ligne : {{lien}}', locale: 'fr' },
+    { body: "La période d'actualisation a commencé. Pensez à vous actualiser avant le 15 du mois.", locale: 'fr' },
+    { body: 'Hi {{name}}, {{webinar}} is starting now. Check your email for the Zoom link.' },
+    { body: 'Votre professeur a créé votre compte, enregistrez votre mot de passe sur : {{url}}', locale: 'fr' },
     // A thing named by a noun and its adjective or name is ready or has come: the reason to fetch it.
     { body: 'Votre carte bancaire est arrivée. Merci de la retirer en agence.', locale: 'fr' },
     { body: 'Votre carte Vitale est disponible. Vous pouvez la retirer à l\'accueil de votre agence.', locale: 'fr' },

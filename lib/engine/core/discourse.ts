@@ -738,16 +738,33 @@ const LISTED_KEYWORDS = 8;
 /** What stands between two listed keywords, or a keyword and a joining word: a comma, a slash or spaces. */
 const KEYWORD_LIST_GAP = /^(?:\s*[,/]\s*|\s+)$/;
 
+/** The words of a listed keyword's item after it ("NO to decline, BUSY…"): at most this many. */
+const ITEM_WORDS = 4;
+
 function isTypedKeyword({ index, text, lexicon }: Reading, capitals: Span): boolean {
   let k = bisect(index.starts.length, (i) => index.starts[i] < capitals.start) - 1;
   let next = capitals.start;
+  const wordAt = (at: number) => index.lower.slice(index.starts[at], index.ends[at]);
+  const inCapitals = (at: number) => {
+    const written = text.slice(index.starts[at], index.ends[at]);
+    return written === written.toUpperCase();
+  };
   for (let listed = 0; k >= 0 && listed <= LISTED_KEYWORDS; listed++) {
-    const word = index.lower.slice(index.starts[k], index.ends[k]);
+    const word = wordAt(k);
     if (lexicon.keywordLeads.has(word)) return KEYWORD_GAP.test(text.slice(index.ends[k], next));
-    if (!KEYWORD_LIST_GAP.test(text.slice(index.ends[k], next))) return false;
+    const gap = text.slice(index.ends[k], next);
+    if (!KEYWORD_LIST_GAP.test(gap)) return false;
     // A joining word ("or", locale data), or a keyword in capitals before this one: the list goes on leftwards.
-    const written = text.slice(index.starts[k], index.ends[k]);
-    if (!lexicon.keywordListWords.has(word) && written !== written.toUpperCase()) return false;
+    if (!lexicon.keywordListWords.has(word) && !inCapitals(k)) {
+      // Or the words of the item before, after a comma: what its keyword does ("Reply YES to
+      // accept, NO to decline, BUSY…", "Reply with a number, or SKIP"), back to that keyword or the lead.
+      if (!gap.includes(',')) return false;
+      let item = k;
+      while (item > k - ITEM_WORDS && item > 0 && /^\s+$/.test(text.slice(index.ends[item - 1], index.starts[item])) && !inCapitals(item - 1) && !lexicon.keywordLeads.has(wordAt(item - 1))) item--;
+      if (item === 0 || item === k - ITEM_WORDS || !/^\s+$/.test(text.slice(index.ends[item - 1], index.starts[item]))) return false;
+      if (lexicon.keywordLeads.has(wordAt(item - 1))) return true;
+      k = item - 1;
+    }
     next = index.starts[k];
     k--;
   }
