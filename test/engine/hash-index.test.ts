@@ -21,6 +21,13 @@ describe('HashIndex', () => {
     index.set(0x80000000, 8);
     expect([index.get(0x00000001), index.get(0x80000000), index.get(0x80000001), index.get(0)]).toEqual([7, 8, -1, -1]);
   });
+
+  it('keeps the first value of a hash given twice, saying so', () => {
+    const index = new HashIndex(4);
+    const slot = index.set(0x1234, 1);
+    expect(index.set(0x1234, 2)).toBe(-1);
+    expect([index.get(0x1234), index.find(0x1234)]).toEqual([1, slot]);
+  });
 });
 
 describe('HashIndex lanes', () => {

@@ -83,11 +83,18 @@ export class HashIndex {
     return (slot << (this.keyShift + 1)) + 2;
   }
 
-  /** Gives `hash` its value, and returns its slot; the caller makes sure it has none yet (`get` < 0). */
+  /**
+   * Gives `hash` its value and returns its slot, or returns -1 when it has one already (which
+   * it keeps): one probe, where a `get` first took another (a model's cold start runs this for
+   * each of its features in V8's interpreter, where every call counts).
+   */
   set(hash: number, value: number): number {
     const key = keyOf(hash);
     let slot = this.slotOf(key);
-    while (this.keys[slot << this.keyShift] !== 0) slot = (slot + 1) & this.mask;
+    for (let stored = this.keys[slot << this.keyShift]; stored !== 0; stored = this.keys[slot << this.keyShift]) {
+      if (stored === key) return -1;
+      slot = (slot + 1) & this.mask;
+    }
     this.keys[slot << this.keyShift] = key;
     this.values[slot] = value;
     const bit = this.bitOf(key);

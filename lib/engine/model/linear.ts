@@ -181,9 +181,9 @@ export class LinearModel {
         hash = state >>> 0;
       }
       this.sharedLengths[row] = shared;
-      const existing = this.rowOf(hash);
-      if (existing >= 0) fail(`features "${this.nameOf(existing)}" and "${this.nameOf(row)}" share a hash`);
-      const lane = this.index.laneOf(this.index.set(hash, row)) + FIRST_WEIGHT_LANE;
+      const slot = this.index.set(hash, row);
+      if (slot < 0) fail(`features "${this.nameOf(this.rowOf(hash))}" and "${this.nameOf(row)}" share a hash`);
+      const lane = this.index.laneOf(slot) + FIRST_WEIGHT_LANE;
       for (let k = 0; k < width; k++) lanes[lane + k] = this.integers[row * width + k];
       previousLength = length;
       start = end + 1;

@@ -39,7 +39,7 @@ const wordGroupsOf = perLocale(({ language, sms: { spam } }) => {
   );
   // By index in SPAM_WORD_GROUPS; a word listed in two groups counts in the first.
   const groups = new HashIndex(entries.length);
-  for (const { hash, groupIndex } of entries) if (groups.get(hash) < 0) groups.set(hash, groupIndex);
+  for (const { hash, groupIndex } of entries) groups.set(hash, groupIndex);
   return groups;
 });
 
