@@ -34,8 +34,8 @@ export interface LinearModelData {
   weights: string;
   /**
    * Format 4: base64 of little-endian Uint32s, one per row, the hash of its name
-   * (`hashName`): a model is indexed without hashing its names, which took most of the
-   * first lint's 10-14 ms of building the English models (from 2-3 ms with them).
+   * (`hashName`): a model is indexed without hashing its names (the two English models'
+   * first build, in a cold process: 13-14 ms before, 8-10 ms with them).
    */
   hashes?: string;
   /**
