@@ -113,8 +113,6 @@ function accentsOptional(source: string): string {
 }
 
 const ANY_LETTER = '\\p{L}';
-/** An escape, or a character class with its escapes: where `\\p{L}` stands in a class. */
-const ESCAPE_OR_CLASS = /\\.|\[(?:\\.|[^\]\\])*\]/g;
 
 /**
  * RegExp source in which a data phrase's `\p{L}` (any letter) is the language's letters
@@ -125,7 +123,21 @@ const ESCAPE_OR_CLASS = /\\.|\[(?:\\.|[^\]\\])*\]/g;
  */
 function languageLetters(source: string, letters: string): string {
   if (!source.includes(ANY_LETTER)) return source;
-  return source.replace(ESCAPE_OR_CLASS, (part) => (part.startsWith('[') ? part.replaceAll(ANY_LETTER, letters) : part)).replaceAll(ANY_LETTER, `[${letters}]`);
+  let result = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i];
+    if (source.startsWith(ANY_LETTER, i)) {
+      result += inClass ? letters : `[${letters}]`;
+      i += ANY_LETTER.length - 1;
+    } else if (char === '\\') result += char + (source[++i] ?? '');
+    else {
+      if (char === '[') inClass = true;
+      else if (char === ']') inClass = false;
+      result += char;
+    }
+  }
+  return result;
 }
 
 /** One language's words of the core checks, compiled once per LocaleData. */
