@@ -77,6 +77,8 @@ ruleTable('directive-tone', {
     // A title or a signature of capitalized words set apart by a dash only looks like an order.
     { body: 'Dear Parent, we have received your payment of GH₵{{amount}} for {{student_name}}. Thank you. - Mark Finley APS' },
     { body: 'Order Update - #{{order_id}} Hi {{customer_name}}, your order has been confirmed. We will collect your items soon.' },
+    // "Vous devez" and an amount is a debt, as "vous nous devez" (spec): no obligation.
+    { body: 'Rappel : vous devez {{montant}} FCFA pour la tontine avant le {{date}}.', locale: 'fr' },
     // A noun is not an obligation.
     { body: 'Summer is here. Shop beach bag must-haves, 20% off until Sunday: {{link}}', category: 'promotional' },
     // French.
