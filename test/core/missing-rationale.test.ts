@@ -85,6 +85,8 @@ ruleTable('missing-rationale', {
     { body: 'Call 3970.', errors: [{ messageId: 'missing', text: 'Call 3970' }] },
     // An adviser who is available is no reason to call (the sender initiates the request).
     { body: 'Votre conseiller est disponible au {{telephone}}. Appelez-le.', locale: 'fr', errors: [{ messageId: 'missing', text: 'Appelez-le' }] },
+    // A tu-form imperative with its pronoun is a request: the hyphen after it marks no noun ("Check-in").
+    { body: 'Rappelle-moi demain.', locale: 'fr', errors: [{ messageId: 'missing', text: 'Rappelle-moi demain' }] },
     { body: 'Your usage is 197 euros. Please call us.', errors: [{ messageId: 'missing', text: 'Please call us' }] },
     { body: 'Please call us to discuss your account.', errors: [{ messageId: 'missing', text: 'Please call us to discuss your account' }] },
     { body: 'Please call us on 0800 056 3000 regarding your account.', errors: [{ messageId: 'missing', text: 'Please call us on 0800 056 3000 regarding your account' }] },
