@@ -59,7 +59,9 @@ ruleTable('directive-tone', {
     // A label of a link to look at is an offer to look, not an order (the corpus: "Track them: {{link}}").
     { body: 'Your visit on {{date}} is confirmed. View or cancel: {{link}}' },
     { body: 'Votre colis est en route. Suivez votre colis : {{lien}}', locale: 'fr' },
-    // Capitals that spell no word of the language name something (spec: brands, agencies, currencies).
+    // Capitals that spell no word of the language name something (spec: brands, agencies, currencies);
+    // without a vowel they spell none, whatever the dictionary's filter says.
+    { body: 'Hi {{name}}, there was an issue processing the payment for your HMNP booking. Please check your email.' },
     { body: 'Vous avez maintenant accès à la plateforme de la DTAI. Vos codes sont envoyés par e-mail.', locale: 'fr' },
     { body: 'SmartLink : abonnement renouvelé, 5000 FCFA reçus. Vos services sont visibles.', locale: 'fr' },
     { body: 'Your update was saved. Send "CANCEL" to remove it.' },

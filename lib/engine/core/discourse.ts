@@ -688,7 +688,8 @@ function shouting(reading: Reading, context: DiscourseInput): (Span & { spelled:
   let names: Span[] | undefined;
   for (const capitals of reading.index.capitals) {
     const word = reading.text.slice(capitals.start, capitals.end);
-    if (reading.lexicon.allowedCapitals.has(word) || context.config.allowedCapitals.has(word) || !reading.lexicon.isWord(word)) continue;
+    const { lexicon } = reading;
+    if (lexicon.allowedCapitals.has(word) || context.config.allowedCapitals.has(word) || !lexicon.hasVowel(word) || !lexicon.isWord(word)) continue;
     brand ??= new Set((context.template.sender ?? '').toUpperCase().split(NOT_A_LETTER));
     if (brand.has(word) || isTypedKeyword(reading, capitals) || namesAProduct(reading, capitals) || continuesAName(reading, capitals, context)) continue;
     names ??= senderNames(reading, context.template.sender === undefined);

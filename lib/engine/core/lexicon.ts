@@ -157,6 +157,8 @@ export interface Lexicon {
   topicEnds: ReadonlySet<string>;
   /** Whether a word in capitals is a word of the language (it may shout) rather than a name; always, without a dictionary. */
   isWord: (word: string) => boolean;
+  /** Whether a word holds a vowel of the language: capitals without one ("HSBC", "HMRC") spell an acronym, whatever the dictionary's filter says. */
+  hasVowel: (word: string) => boolean;
   /** Whether the dictionary reads all of a word, not only its first letters (never, without a dictionary): then `isWord` is sure of it. */
   readsWhole: (word: string) => boolean;
   /** Upper-cased words that may be written in capitals: acronyms and opt-out keywords. */
@@ -462,6 +464,7 @@ function compile(locale: LocaleData): Lexicon {
     // Matches nothing when the language lists none.
     descriptiveWord: new RegExp(`^(?:${words.descriptiveWords.length > 0 ? languageLetters(words.descriptiveWords.join('|'), letters) : '(?!)'})$`, 'u'),
     ...wordTests(locale),
+    hasVowel: vowelTest(locale.core.vowels),
     allowedCapitals: new Set([...words.acronyms, ...words.optOutKeywords].map((word) => word.toUpperCase())),
     keywordLeads: lowerSet(words.keywordLeads),
     keywordListWords: lowerSet(words.keywordListWords),
@@ -513,6 +516,14 @@ function wordTests(locale: LocaleData): Pick<Lexicon, 'isWord' | 'readsWhole'> {
   if (data === undefined) return { isWord: () => true, readsWhole: () => false };
   const filter = new WordFilter(data);
   return { isWord: (word) => filter.has(word), readsWhole: (word) => filter.readsWhole(word) };
+}
+
+function vowelTest(vowels: string): (word: string) => boolean {
+  const vowel = new Set(vowels);
+  return (word) => {
+    for (const char of word.toLowerCase()) if (vowel.has(char)) return true;
+    return false;
+  };
 }
 
 const lexicons = new WeakMap<LocaleData, Lexicon>();
