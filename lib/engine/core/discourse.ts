@@ -686,15 +686,15 @@ function shouting(reading: Reading, context: DiscourseInput): (Span & { spelled:
   const words: (Span & { spelled: boolean })[] = [];
   let brand: Set<string> | undefined;
   let names: Span[] | undefined;
+  const { lexicon } = reading;
   for (const capitals of reading.index.capitals) {
     const word = reading.text.slice(capitals.start, capitals.end);
-    const { lexicon } = reading;
     if (lexicon.allowedCapitals.has(word) || context.config.allowedCapitals.has(word) || !lexicon.hasVowel(word) || !lexicon.isWord(word)) continue;
     brand ??= new Set((context.template.sender ?? '').toUpperCase().split(NOT_A_LETTER));
     if (brand.has(word) || isTypedKeyword(reading, capitals) || namesAProduct(reading, capitals) || continuesAName(reading, capitals, context)) continue;
     names ??= senderNames(reading, context.template.sender === undefined);
     // A word the dictionary read whole is spelled: the filter said it is a word of the language.
-    if (!names.some((name) => within(capitals, name))) words.push({ ...capitals, spelled: reading.lexicon.readsWhole(word) });
+    if (!names.some((name) => within(capitals, name))) words.push({ ...capitals, spelled: lexicon.readsWhole(word) });
   }
   return words;
 }
@@ -750,6 +750,8 @@ function isTypedKeyword({ index, text, lexicon }: Reading, capitals: Span): bool
     const written = text.slice(index.starts[at], index.ends[at]);
     return written === written.toUpperCase();
   };
+  /** Only spaces stand between word `at` and the one before it. */
+  const spacedFromPrevious = (at: number) => /^\s+$/.test(text.slice(index.ends[at - 1], index.starts[at]));
   for (let listed = 0; k >= 0 && listed <= LISTED_KEYWORDS; listed++) {
     const word = wordAt(k);
     if (lexicon.keywordLeads.has(word)) return KEYWORD_GAP.test(text.slice(index.ends[k], next));
@@ -761,8 +763,8 @@ function isTypedKeyword({ index, text, lexicon }: Reading, capitals: Span): bool
       // accept, NO to decline, BUSY…", "Reply with a number, or SKIP"), back to that keyword or the lead.
       if (!gap.includes(',')) return false;
       let item = k;
-      while (item > k - ITEM_WORDS && item > 0 && /^\s+$/.test(text.slice(index.ends[item - 1], index.starts[item])) && !inCapitals(item - 1) && !lexicon.keywordLeads.has(wordAt(item - 1))) item--;
-      if (item === 0 || item === k - ITEM_WORDS || !/^\s+$/.test(text.slice(index.ends[item - 1], index.starts[item]))) return false;
+      while (item > k - ITEM_WORDS && item > 0 && spacedFromPrevious(item) && !inCapitals(item - 1) && !lexicon.keywordLeads.has(wordAt(item - 1))) item--;
+      if (item === 0 || item === k - ITEM_WORDS || !spacedFromPrevious(item)) return false;
       if (lexicon.keywordLeads.has(wordAt(item - 1))) return true;
       k = item - 1;
     }

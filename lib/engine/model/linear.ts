@@ -53,7 +53,7 @@ export interface LinearModelData {
 export const MODEL_FORMAT = 4;
 const MODEL_FORMATS: readonly unknown[] = [2, 3, MODEL_FORMAT];
 
-/** A line of format-3 names starts with this character + the length of the prefix it shares: '0', '1', ... */
+/** A line of format-3 and -4 names starts with this character + the length of the prefix it shares: '0', '1', ... */
 export const FRONT_CODE_ZERO = 0x30;
 /** The longest prefix a line may share, so that its character stays below the backslash (which JSON and JavaScript escape). */
 export const FRONT_CODE_LONGEST = 0x5b - FRONT_CODE_ZERO;
