@@ -6,6 +6,37 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+/** Messages a slice of an interleaved pass runs: a few milliseconds, so that each run's slice meets the same moment of the machine. */
+const SLICE = 250;
+
+/**
+ * The seconds each of `runs` takes over all of `items`, per pass, in one process: each pass
+ * cuts the items into slices and runs every contender on a slice before the next slice, so
+ * that a moment the machine is slower (another process, a garbage collection) falls on all
+ * of them alike and not on one whole pass of one. The contenders take turns to go first on a
+ * slice, as the first brings the slice's messages into the cache. Two passes first warm up,
+ * not counted.
+ */
+export function interleavedPasses<T, K extends string>(items: readonly T[], runs: Record<K, (item: T) => unknown>, passes: number): Record<K, number[]> {
+  const names = Object.keys(runs) as K[];
+  const times = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
+  for (let pass = -2; pass < passes; pass++) {
+    const totals = names.map(() => 0n);
+    for (let from = 0, turn = pass + 2; from < items.length; from += SLICE, turn++) {
+      const slice = items.slice(from, from + SLICE);
+      for (let k = 0; k < names.length; k++) {
+        const contender = (turn + k) % names.length;
+        const run = runs[names[contender]];
+        const started = process.hrtime.bigint();
+        for (const item of slice) run(item);
+        totals[contender] += process.hrtime.bigint() - started;
+      }
+    }
+    if (pass >= 0) names.forEach((name, k) => times[name].push(Number(totals[k]) / 1e9));
+  }
+  return times;
+}
+
 /** A path inside `../shared`, which sits beside the clone (bench data is never needed at run time). */
 export function shared(path: string): string {
   return resolve(__dirname, '../../shared', path);
