@@ -214,6 +214,12 @@ ruleTable('directive-tone', {
         { messageId: 'bareOrder', text: 'Vous devez régler votre facture' },
       ],
     },
+    // A summons is an obligation (spec), with an adverb inside it and in inclusive writing.
+    {
+      body: 'Votre audience a été modifiée. Vous êtes désormais convoqué.e le {{date}} au tribunal.',
+      locale: 'fr',
+      errors: [{ messageId: 'obligation', text: 'Vous êtes désormais convoqué' }],
+    },
     {
       body: 'Il est indispensable de mettre à jour vos coordonnées.',
       locale: 'fr',

@@ -17,6 +17,9 @@ ruleTable('missing-consequence', {
     { body: 'Your insurance renews on {{date}}. If you’re happy, there’s nothing to do. To cancel, visit {{link}}.' },
     { body: 'Your parcel was delivered.' },
     { body: 'Shop our sale at {{link}}.', category: 'promotional' },
+    // Set 16: what is held back until the recipient acts.
+    { body: 'Your laundry is ready but cannot be delivered back to you before payment. Please pay at {{link}}.' },
+    { body: 'Vos lunettes sont prêtes mais ne pourront être remises qu’après paiement. Réglez sur {{lien}}.', locale: 'fr' },
     // French.
     { body: 'Réglez votre facture sur {{lien}} pour éviter une coupure.', locale: 'fr' },
     { body: 'Merci de régler avant le 15 juin, sinon votre dossier sera clos.', locale: 'fr' },

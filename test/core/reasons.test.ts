@@ -99,6 +99,12 @@ describe('reasons the analysis reads', () => {
     ['Your payment to {{business}} is scheduled for tomorrow. Pay easily here: {{link}}.', 'en'],
     ['Exam results for {{student}} are now available. Please contact the school for details.', 'en'],
     ['Votre inscription est désormais validée. Connectez-vous sur {{lien}}.', 'fr'],
+    // Set 16: an application accepted, a transfer that did not go through, a no-show, a share that counts (after an arrow).
+    ['Bonne nouvelle : votre demande a été acceptée. Merci de signer le contrat sur {{lien}}.', 'fr'],
+    ['Great news, your application has been accepted. Please sign the agreement at {{link}}.', 'en'],
+    ["Ton virement de {{montant}} € n'est pas passé. Vérifie ton IBAN sur {{lien}}.", 'fr'],
+    ['Vous ne vous êtes pas présenté à votre rendez-vous du {{date}}. Merci de rappeler le {{telephone}}.', 'fr'],
+    ["You didn't attend your appointment on {{date}}. Please call {{phone}} to book another.", 'en'],
   ])('reads the reason of "%s"', (body, locale) => {
     expect(missesReason(body, locale)).toBe(false);
   });
@@ -113,9 +119,28 @@ describe('reasons the analysis reads', () => {
     ['Thanks for purchasing {{product}} from {{company}}. Find your bill at {{url}}', 'en'],
     ['Your order has been delivered to Room {{room}}. If you need anything else, just let us know!', 'en'],
     ['Votre commande est livrée. Si vous avez besoin de quoi que ce soit, contactez-nous.', 'fr'],
+    // Set 16: enquiries as well as questions, a noun before a colon, a keyword to opt back in (spec: not a CTA).
+    ['Thanks for your message, we will call you back within 2 days. If you have any other enquiries you can email us at {{email}}', 'en'],
+    ['Si vous avez d’autres demandes, vous pouvez nous écrire à {{email}}.', 'fr'],
+    ['We would like to remind you of your visit on {{date}}. Visit details and reschedule options: {{link}}', 'en'],
+    ['You have opted out and will receive no more texts. Reply START to opt in again.', 'en'],
+    ['Vous ne recevrez plus nos SMS. Répondez START pour vous réabonner.', 'fr'],
   ])('reads no request in "%s": a help line or a link label asks nothing', (body, locale) => {
     const findings = analysisAlone.lint({ locale, category: 'transactional', body }).findings.map((finding) => finding.ruleId);
     expect(findings.filter((rule) => rule === 'directive-tone' || rule === 'missing-rationale' || rule === 'missing-consequence')).toEqual([]);
+  });
+
+  it.each([
+    ['Nouvelle campagne à {{ville}} : {{tarif}} FCFA par clic vérifié. Rejoins -> {{lien}} STOP 36180', 'fr'],
+    ['New campaign near you: £{{rate}} per click. Join now at {{link}}', 'en'],
+  ])('reads a pay rate as the benefit of "%s"', (body, locale) => {
+    expect(missesReason(body, locale, 'promotional')).toBe(false);
+  });
+
+  it('reads the words before a spaced arrow apart from an opt-out after it', () => {
+    // The opt-out's clause is not a reason; what the arrow points away from still is.
+    expect(reasonCues("Ton virement n'est pas passé -> {{lien}} STOP 36180", 'fr')).toEqual(['c=event']);
+    expect(reasonCues('Your transfer did not go through → {{link}} Reply STOP to opt out')).toEqual(['c=event']);
   });
 
   it('reads "free" as availability, not an offer, when it is the recipient who is free', () => {

@@ -8,7 +8,7 @@ export interface Span {
  * A sentence: text up to `.`, `!`, `?`, `;`, `:`, `…` followed by a space (so `telvo.uk`,
  * `£61.00` and `14:32` do not end one) or a line break. A sender prefix (`Orange :`) is a
  * sentence of its own, and an emoji before a capital ends one. Clauses split it further at `, `
- * and at a spaced dash.
+ * and at a spaced dash or arrow.
  */
 export interface Sentence extends Span {
   /** The punctuation that ends it (`?`, `:`, `!!`...), empty at the end of the text. */
@@ -26,6 +26,13 @@ function isTerminator(code: number): boolean {
 
 function isDash(code: number): boolean {
   return code === 0x2d || code === 0x2013 || code === 0x2014;
+}
+
+/** The length of an arrow written at `at` (`->`, `=>`, `→`), or 0. */
+function arrowLength(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  if (code === 0x2192) return 1;
+  return (code === 0x2d || code === 0x3d) && text.charCodeAt(at + 1) === 0x3e ? 2 : 0;
 }
 
 /** A pictograph or a symbol that SMS writers use as one (a UTF-16 unit of it): 😢, 🎉, ⚠, ‼. */
@@ -108,6 +115,13 @@ export function segment(text: string): Sentence[] {
     if ((code === 0x2c /* , */ && isSpace(next)) || (isDash(code) && isSpace(next) && i > sentenceStart && isSpace(text.charCodeAt(i - 1)))) {
       pushTrimmed(clauses, text, clauseStart, i);
       clauseStart = i + 1;
+    } else if (i > sentenceStart && isSpace(text.charCodeAt(i - 1))) {
+      // A spaced arrow ("Chaque clic compte -> {{lien}}") points at what follows, as a dash sets it apart.
+      const arrow = arrowLength(text, i);
+      if (arrow > 0 && isSpace(text.charCodeAt(i + arrow))) {
+        pushTrimmed(clauses, text, clauseStart, i);
+        clauseStart = i + arrow;
+      }
     }
     i++;
   }
