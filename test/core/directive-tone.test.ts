@@ -51,6 +51,9 @@ ruleTable('directive-tone', {
     // ... and each with what it does ("NO to decline"), or after the words of the request.
     { body: 'New estimate request for {{service}}. Reply YES to accept, NO to decline, BUSY for another time, or BAD to dispute.' },
     { body: 'Sorry, I did not catch that. Reply with a number, or SKIP.' },
+    // Urgency after a purpose with a subject of its own tells of that purpose, not of the request.
+    { body: 'Send us any addresses you like and we will prepare the letter so you can make an offer immediately.' },
+    { body: 'Envoyez-nous vos adresses préférées et nous préparerons le courrier pour que vous puissiez faire une offre immédiatement.', locale: 'fr' },
     // A need the condition supposes is no obligation; an imperative asked as a question is no order.
     { body: 'Welcome aboard. If for any reason you need to reach the crew, reply to this message.' },
     { body: 'Your 3pm tour is on Friday. Cancel it? Reply YES or NO.' },
@@ -213,6 +216,13 @@ ruleTable('directive-tone', {
         { messageId: 'obligation', text: 'Vous devez' },
         { messageId: 'bareOrder', text: 'Vous devez régler votre facture' },
       ],
+    },
+    // An opt-out keyword written after the request as its footer hides only itself, not the request.
+    {
+      body: 'Amis des Bêtes : faites un don sur {{lien}} STOP 36111',
+      locale: 'fr',
+      category: 'promotional',
+      errors: [{ messageId: 'bareOrder', text: 'faites un don sur {{lien}}' }],
     },
     // A summons is an obligation (spec), with an adverb inside it and in inclusive writing.
     {

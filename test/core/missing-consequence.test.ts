@@ -17,6 +17,8 @@ ruleTable('missing-consequence', {
     { body: 'Your insurance renews on {{date}}. If you’re happy, there’s nothing to do. To cancel, visit {{link}}.' },
     { body: 'Your parcel was delivered.' },
     { body: 'Shop our sale at {{link}}.', category: 'promotional' },
+    // A help line asks nothing (spec), however strongly its words ("call", "please") read as a request to the model.
+    { body: 'Reminder: your appointment is on {{date}}.\nPlease call or text us at {{phone}} if you have any questions.' },
     // Set 16: what is held back until the recipient acts.
     { body: 'Your laundry is ready but cannot be delivered back to you before payment. Please pay at {{link}}.' },
     { body: 'Vos lunettes sont prêtes mais ne pourront être remises qu’après paiement. Réglez sur {{lien}}.', locale: 'fr' },

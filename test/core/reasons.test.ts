@@ -105,6 +105,13 @@ describe('reasons the analysis reads', () => {
     ["Ton virement de {{montant}} € n'est pas passé. Vérifie ton IBAN sur {{lien}}.", 'fr'],
     ['Vous ne vous êtes pas présenté à votre rendez-vous du {{date}}. Merci de rappeler le {{telephone}}.', 'fr'],
     ["You didn't attend your appointment on {{date}}. Please call {{phone}} to book another.", 'en'],
+    // Set 17: a code not found, an appointment someone scheduled for you, someone's need.
+    ['Please check the reference in your message: no such booking was found.', 'en'],
+    ['Merci de vérifier votre numéro : aucun dossier trouvé.', 'fr'],
+    ['Dr {{name}} has scheduled a follow-up appointment for you. Please confirm.', 'en'],
+    ['Votre médecin vous a planifié un rendez-vous de suivi. Veuillez confirmer.', 'fr'],
+    ['Someone near you needs a lift to the polling station. Confirm you can help: {{link}}', 'en'],
+    ["Quelqu'un près de chez vous a besoin d'une procuration. Confirmez votre disponibilité : {{lien}}", 'fr'],
   ])('reads the reason of "%s"', (body, locale) => {
     expect(missesReason(body, locale)).toBe(false);
   });
@@ -125,6 +132,14 @@ describe('reasons the analysis reads', () => {
     ['We would like to remind you of your visit on {{date}}. Visit details and reschedule options: {{link}}', 'en'],
     ['You have opted out and will receive no more texts. Reply START to opt in again.', 'en'],
     ['Vous ne recevrez plus nos SMS. Répondez START pour vous réabonner.', 'fr'],
+    // Set 17: a new ability stated (spec: an offer in a transactional message), a keyword to cancel, a menu of options, opt-in keywords.
+    ['Your account is ready. You can now sign in with your phone number.', 'en'],
+    ['Votre compte est prêt. Vous pouvez maintenant vous connecter avec votre numéro.', 'fr'],
+    ['Table booked for {{date}} at {{time}}. Reply CANCEL to cancel.', 'en'],
+    ['Votre RDV est confirmé le {{date}}. Modifier/Annuler : {{lien}}', 'fr'],
+    ['Your booking is confirmed for {{date}}. Change or cancel: {{link}}', 'en'],
+    ['Vos alertes sont suspendues. Pour recevoir à nouveau nos SMS, répondez START.', 'fr'],
+    ['We found no update for that number. Text SUBSCRIBE followed by the number to be notified when it checks in.', 'en'],
   ])('reads no request in "%s": a help line or a link label asks nothing', (body, locale) => {
     const findings = analysisAlone.lint({ locale, category: 'transactional', body }).findings.map((finding) => finding.ruleId);
     expect(findings.filter((rule) => rule === 'directive-tone' || rule === 'missing-rationale' || rule === 'missing-consequence')).toEqual([]);

@@ -51,6 +51,8 @@ export interface Discourse {
   /** The words and sentences the analysis read (of the masked text). */
   index: TextIndex;
   sentences: readonly Sentence[];
+  /** Whether `span` overlaps what the spec says asks nothing: a help line, an opt-out or opt-in, protective advice. */
+  asksNothing(span: Span): boolean;
 }
 
 /** A named signal in the text: a phrase of some list, a request of some kind, a trigger. */
@@ -104,6 +106,7 @@ function analyse(context: DiscourseInput): Discourse {
     cues: collectCues(reading, ctas, triggers, { rationale, consequence, bareOrders, requests }),
     index: reading.index,
     sentences: reading.sentences,
+    asksNothing: (span) => isExcluded(reading, span),
   };
 }
 
@@ -269,6 +272,19 @@ function isExcluded(reading: Reading, span: Span): boolean {
   return overlapsAny(reading.excluded, span);
 }
 
+/**
+ * Where a request in `clause` ends: at the clause's end, or where what asks nothing starts
+ * inside it (an opt-out written after the request as its footer: "… sur {{lien}} STOP 36111").
+ */
+function requestEnd(reading: Reading, clause: Span): number {
+  reading.excluded ??= mergeSpans(excludedSpans(reading));
+  const excluded = reading.excluded.find((span) => overlaps(span, clause));
+  if (!excluded) return clause.end;
+  let end = Math.max(clause.start, excluded.start);
+  while (end > clause.start && /\s/.test(reading.text[end - 1])) end--;
+  return end;
+}
+
 /** True when `span` overlaps one of `spans`, which are disjoint and in order: only the last starting before `span` ends can. */
 function overlapsAny(spans: readonly Span[], span: Span): boolean {
   const after = bisect(spans.length, (k) => spans[k].start < span.end);
@@ -342,7 +358,14 @@ function excludedSpans(reading: Reading): Span[] {
   lexicon.optOut.lastIndex = 0;
   for (let match = lexicon.optOut.exec(text); match !== null; match = lexicon.optOut.exec(text)) {
     if (match[0].length === 0) lexicon.optOut.lastIndex++;
-    excludeClauses({ start: match.index, end: match.index + match[0].length });
+    const optOut = { start: match.index, end: match.index + match[0].length };
+    // A keyword that closes a clause as its footer ("Faites un don sur {{lien}} STOP 36111") is
+    // the opt-out's alone: the words before it are the message's own.
+    const clause = clauseAt(reading, optOut.start);
+    const keyword = wordAt(reading.index.lower, optOut.start);
+    if (clause && clause.start < optOut.start && keyword?.start === optOut.start && lexicon.optOutKeywords.has(keyword.lower)) {
+      excluded.push({ start: optOut.start, end: Math.max(optOut.end, clause.end) });
+    } else excludeClauses(optOut);
   }
   for (const list of [lexicon.protective, lexicon.optIn]) {
     scan(reading, list, reading.all, (start, end) => {
@@ -477,13 +500,14 @@ function findCtas(reading: Reading, phrases: readonly Phrase[]): Cta[] {
       const imperative = imperativeAt(reading, clause);
       const phrase = imperative === undefined ? askingPhraseIn(reading, phrases, sentence, clause) : undefined;
       const start = imperative ?? phrase?.start;
-      if (start === undefined || isExcluded(reading, clause)) continue;
+      const end = start === undefined ? start : requestEnd(reading, clause);
+      if (start === undefined || end === undefined || start >= end) continue;
       // An imperative asked as a question ("Cancel your tour on Friday? Reply YES or NO") asks whether, it does not order.
       const kind: CtaKind = phrase?.kind ?? (sentence.terminator.includes('?') ? 'question' : 'imperative');
       const wish = isWish(reading, index);
       ctas.push({
         start,
-        end: clause.end,
+        end,
         kind,
         conditional: isConditional(reading, index, start),
         optional: wish || kind === 'invitation' || hasMatch(reading, reading.lexicon.optionalMarker, sentence),
@@ -614,7 +638,9 @@ function findTriggers(reading: Reading, context: DiscourseInput, phrases: readon
       const before = wordBefore(lower, start);
       if (lexicon.negations.has(before)) return false;
       // "Ce n'est pas urgent" is negated; "c'est urgent" beside a request pushes it, where "est" otherwise tells a state.
-      if (isPressureClause(reading, { start, end }) || (within({ start, end }, cta) && !lexicon.pressureNotAfter.has(before))) add('pressure', start, end);
+      // After a cause or purpose with a subject of its own ("so you can offer immediately"), urgency tells of that, not of the request.
+      const inRequest = within({ start, end }, cta) && !lexicon.pressureNotAfter.has(before) && !hasMatch(reading, lexicon.cause, { start: cta.start, end: start });
+      if (isPressureClause(reading, { start, end }) || inRequest) add('pressure', start, end);
       return false;
     });
   }

@@ -163,6 +163,8 @@ export interface Lexicon {
   readsWhole: (word: string) => boolean;
   /** Upper-cased words that may be written in capitals: acronyms and opt-out keywords. */
   allowedCapitals: ReadonlySet<string>;
+  /** The keywords that end a subscription (STOP, ARRET), lower-cased. */
+  optOutKeywords: ReadonlySet<string>;
   /** Words after which capitals are a keyword to type or a code ("reply CANCEL", "code BIENVENUE"). */
   keywordLeads: ReadonlySet<string>;
   /** Words that join keywords listed after the first ("Reply SERVICE, PRAYER or HELP"). */
@@ -466,6 +468,7 @@ function compile(locale: LocaleData): Lexicon {
     ...wordTests(locale),
     hasVowel: vowelTest(locale.core.vowels),
     allowedCapitals: new Set([...words.acronyms, ...words.optOutKeywords].map((word) => word.toUpperCase())),
+    optOutKeywords: lowerSet(words.optOutKeywords),
     keywordLeads: lowerSet(words.keywordLeads),
     keywordListWords: lowerSet(words.keywordListWords),
     signOffWords: lowerSet(words.signOffWords),

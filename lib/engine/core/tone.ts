@@ -138,12 +138,14 @@ export function describeCue(name: string, { start, end }: Span, body: string): s
 
 /**
  * The request a finding is about: the main one the analysis found, else the clause holding
- * the words that most made the model read a request (the analysis missed its form).
+ * the words that most made the model read a request (the analysis missed its form). When
+ * those words stand in a help line, an opt-out or protective advice, there is none: the spec
+ * says those ask nothing, however much "call" or "please" weigh.
  */
 export function requestSpan(discourse: Discourse, tone: ToneDecisions): Span | undefined {
   if (discourse.mainCta) return discourse.mainCta;
   const [strongest] = tone.explain('cta', true, 1, true);
-  if (!strongest) return undefined;
+  if (!strongest || discourse.asksNothing(strongest)) return undefined;
   for (const sentence of discourse.sentences) {
     for (const clause of sentence.clauses) if (clause.start <= strongest.start && strongest.start < clause.end) return wordsOf(discourse, clause);
   }
