@@ -51,6 +51,8 @@ ruleTable('directive-tone', {
     // ... and each with what it does ("NO to decline"), or after the words of the request.
     { body: 'New estimate request for {{service}}. Reply YES to accept, NO to decline, BUSY for another time, or BAD to dispute.' },
     { body: 'Sorry, I did not catch that. Reply with a number, or SKIP.' },
+    // Capitals before a word with its own capital are one name ("WALI Livraison"), not shouting.
+    { body: 'Votre code de vérification SOLEIL Livraison est : {{otp}}. Il expire dans 5 minutes.', locale: 'fr' },
     // Urgency after a purpose with a subject of its own tells of that purpose, not of the request.
     { body: 'Send us any addresses you like and we will prepare the letter so you can make an offer immediately.' },
     { body: 'Envoyez-nous vos adresses préférées et nous préparerons le courrier pour que vous puissiez faire une offre immédiatement.', locale: 'fr' },

@@ -109,6 +109,9 @@ describe('reasons the analysis reads', () => {
     ['Please check the reference in your message: no such booking was found.', 'en'],
     ['Merci de vérifier votre numéro : aucun dossier trouvé.', 'fr'],
     ['Dr {{name}} has scheduled a follow-up appointment for you. Please confirm.', 'en'],
+    // A bill said to be issued is the reason to pay it (spec), with its month and amount between.
+    ["Votre facture de {{mois}} d'un montant de {{montant}} € est disponible. Merci de la régler avant le {{date}}.", 'fr'],
+    ['Your bill for {{month}} of £{{amount}} is now available. Please pay it by {{date}}.', 'en'],
     ['Votre médecin vous a planifié un rendez-vous de suivi. Veuillez confirmer.', 'fr'],
     ['Someone near you needs a lift to the polling station. Confirm you can help: {{link}}', 'en'],
     ["Quelqu'un près de chez vous a besoin d'une procuration. Confirmez votre disponibilité : {{lien}}", 'fr'],
@@ -148,7 +151,15 @@ describe('reasons the analysis reads', () => {
   it.each([
     ['Nouvelle campagne à {{ville}} : {{tarif}} FCFA par clic vérifié. Rejoins -> {{lien}} STOP 36180', 'fr'],
     ['New campaign near you: £{{rate}} per click. Join now at {{link}}', 'en'],
-  ])('reads a pay rate as the benefit of "%s"', (body, locale) => {
+    // Set 18: a promotional price, a price drop, a speed-up, what a gift does, doubled data.
+    ['Tuesday tickets are £{{price}} all day for club members. Grab yours at {{link}}', 'en'],
+    ['Séances à 6 € tout le mardi pour les membres. Réservez sur {{lien}}', 'fr'],
+    ['Price drop! The lamp you saved is now £49 (was £79). Take a look: {{link}}', 'en'],
+    ['Close your books 2x faster with our new reconciliation. See how at {{link}}', 'en'],
+    ['Clôturez vos comptes deux fois plus vite avec le rapprochement automatique. Découvrez-le sur {{lien}}', 'fr'],
+    ['£10 feeds a family for a week this winter. Please donate at {{link}}', 'en'],
+    ['Double your data for 6 months when you upgrade before {{date}}. See plans at {{link}}', 'en'],
+  ])('reads a pay rate, a price or a gain as the benefit of "%s"', (body, locale) => {
     expect(missesReason(body, locale, 'promotional')).toBe(false);
   });
 

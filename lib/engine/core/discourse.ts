@@ -751,6 +751,8 @@ function namesAProduct({ index, text, lexicon }: Reading, capitals: Span): boole
   if (next < index.starts.length && lexicon.productNouns.has(index.lower.slice(index.starts[next], index.ends[next])) && NOUN_GAP.test(text.slice(capitals.end, index.starts[next]))) {
     return true;
   }
+  // Capitals before a word written with its own capital ("WALI Livraison", "CORSAIR Airlines"): one name.
+  if (next < index.starts.length && text.slice(capitals.end, index.starts[next]) === ' ' && isCapitalised(text, index.starts[next], index.ends[next])) return true;
   const previous = bisect(index.starts.length, (i) => index.starts[i] < capitals.start) - 1;
   return (
     previous >= 0 &&
@@ -758,6 +760,12 @@ function namesAProduct({ index, text, lexicon }: Reading, capitals: Span): boole
     NOUN_GAP.test(text.slice(index.ends[previous], capitals.start)) &&
     !lexicon.descriptiveWord.test(index.lower.slice(capitals.start, capitals.end))
   );
+}
+
+/** A word of at least two letters whose first alone is a capital ("Livraison", not "LIVRAISON" or "livraison"). */
+function isCapitalised(text: string, start: number, end: number): boolean {
+  const word = text.slice(start, end);
+  return word.length > 1 && /^\p{Lu}\p{Ll}+$/u.test(word);
 }
 
 /** Keywords to type, listed after the first ("Reply SERVICE, PRAYER or HELP"): at most this many. */
