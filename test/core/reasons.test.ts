@@ -109,6 +109,13 @@ describe('reasons the analysis reads', () => {
     ['Please check the reference in your message: no such booking was found.', 'en'],
     ['Merci de vérifier votre numéro : aucun dossier trouvé.', 'fr'],
     ['Dr {{name}} has scheduled a follow-up appointment for you. Please confirm.', 'en'],
+    // Set 19: a job completed, a result that shows a risk, a balance unpaid for days.
+    ['Job {{ref}} has been completed by {{vendor}}. Review the photos: {{link}}', 'en'],
+    ['L’intervention {{ref}} a été réalisée par {{technicien}}. Consultez le rapport : {{lien}}', 'fr'],
+    ['Your assessment shows elevated risk. Please book a review with your doctor: {{link}}', 'en'],
+    ['Votre bilan montre un taux élevé. Merci de prendre rendez-vous avec votre médecin.', 'fr'],
+    ['£{{balance}} unpaid for {{days}} days. Please pay at {{link}}.', 'en'],
+    ['{{montant}} € impayés depuis {{jours}} jours. Merci de régler sur {{lien}}.', 'fr'],
     // A bill said to be issued is the reason to pay it (spec), with its month and amount between.
     ["Votre facture de {{mois}} d'un montant de {{montant}} € est disponible. Merci de la régler avant le {{date}}.", 'fr'],
     ['Your bill for {{month}} of £{{amount}} is now available. Please pay it by {{date}}.', 'en'],
