@@ -53,6 +53,8 @@ ruleTable('directive-tone', {
     { body: 'Sorry, I did not catch that. Reply with a number, or SKIP.' },
     // Capitals before a word with its own capital are one name ("WALI Livraison"), not shouting.
     { body: 'Votre code de vérification SOLEIL Livraison est : {{otp}}. Il expire dans 5 minutes.', locale: 'fr' },
+    // Urgency in what the sender does next ("and we'll … right away") dates the sender's action (spec).
+    { body: 'Still keen on a quote? Reply YES and we’ll call you right away.' },
     // Urgency after a purpose with a subject of its own tells of that purpose, not of the request.
     { body: 'Send us any addresses you like and we will prepare the letter so you can make an offer immediately.' },
     { body: 'Envoyez-nous vos adresses préférées et nous préparerons le courrier pour que vous puissiez faire une offre immédiatement.', locale: 'fr' },
@@ -206,7 +208,7 @@ ruleTable('directive-tone', {
         { messageId: 'bareOrder', text: "Merci de nous contacter au 3970 muni d'une carte bancaire" },
       ],
     },
-    { body: 'Votre code est {{code}}. Ne communiquez JAMAIS ce code.', locale: 'fr', errors: [{ messageId: 'shouting', text: 'JAMAIS' }] },
+    { body: 'Banque du Val : voici votre code de connexion {{code}}. Ne le communiquez JAMAIS, même à un conseiller.', locale: 'fr', errors: [{ messageId: 'shouting', text: 'JAMAIS' }] },
     // After a noun, capitals that describe shout: a participle, an adjective.
     { body: 'Votre compte BLOQUÉ depuis le {{date}} attend votre règlement.', locale: 'fr', errors: [{ messageId: 'shouting', text: 'BLOQUÉ' }] },
     { body: 'Votre dossier INCOMPLET est en attente.', locale: 'fr', errors: [{ messageId: 'shouting', text: 'INCOMPLET' }] },
@@ -219,6 +221,8 @@ ruleTable('directive-tone', {
         { messageId: 'bareOrder', text: 'Vous devez régler votre facture' },
       ],
     },
+    // Protective advice in capitals shouts (spec), though the French dictionary reads only a word's start: the language lists it.
+    { body: 'Banque du Val : voici votre code de connexion {{code}}. Ne le communiquez JAMAIS, même à un conseiller.', locale: 'fr', errors: [{ messageId: 'shouting', text: 'JAMAIS' }] },
     // An opt-out keyword written after the request as its footer hides only itself, not the request.
     {
       body: 'Amis des Bêtes : faites un don sur {{lien}} STOP 36111',

@@ -19,6 +19,9 @@ ruleTable('missing-consequence', {
     { body: 'Shop our sale at {{link}}.', category: 'promotional' },
     // A help line asks nothing (spec), however strongly its words ("call", "please") read as a request to the model.
     { body: 'Reminder: your appointment is on {{date}}.\nPlease call or text us at {{phone}} if you have any questions.' },
+    // What the sender does once the recipient acts (spec: an outcome of acting).
+    { body: 'Your parcel is at our depot. Reply 1 for redelivery and we’ll text you a time slot.' },
+    { body: 'Votre colis est au dépôt. Répondez 1 et nous vous rappellerons pour fixer un créneau.', locale: 'fr' },
     // Set 16: what is held back until the recipient acts.
     { body: 'Your laundry is ready but cannot be delivered back to you before payment. Please pay at {{link}}.' },
     { body: 'Vos lunettes sont prêtes mais ne pourront être remises qu’après paiement. Réglez sur {{lien}}.', locale: 'fr' },

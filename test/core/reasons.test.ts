@@ -116,9 +116,16 @@ describe('reasons the analysis reads', () => {
     ['Votre bilan montre un taux élevé. Merci de prendre rendez-vous avec votre médecin.', 'fr'],
     ['£{{balance}} unpaid for {{days}} days. Please pay at {{link}}.', 'en'],
     ['{{montant}} € impayés depuis {{jours}} jours. Merci de régler sur {{lien}}.', 'fr'],
+    // Set 20: a chat waiting (not "a chat" to have), a slot that opened up, a profile someone created for you.
+    ['You have a chat waiting on {{app}}. Download the app: {{link}}', 'en'],
+    ['A {{service}} slot just opened up on {{date}}. Book it here: {{link}}', 'en'],
+    ['Un créneau vient de se libérer le {{date}}. Réservez-le sur {{lien}}', 'fr'],
+    ['{{name}} created a profile for you on {{platform}}. Confirm or remove it: {{url}}', 'en'],
     // A bill said to be issued is the reason to pay it (spec), with its month and amount between.
     ["Votre facture de {{mois}} d'un montant de {{montant}} € est disponible. Merci de la régler avant le {{date}}.", 'fr'],
     ['Your bill for {{month}} of £{{amount}} is now available. Please pay it by {{date}}.', 'en'],
+    // A notice "d'impôt" is no opinion ("votre avis" asks one): the notice issued is the reason.
+    ["Votre avis d'impôt sur le revenu est disponible. Vous pouvez régler le solde sur {{lien}}.", 'fr'],
     ['Votre médecin vous a planifié un rendez-vous de suivi. Veuillez confirmer.', 'fr'],
     ['Someone near you needs a lift to the polling station. Confirm you can help: {{link}}', 'en'],
     ["Quelqu'un près de chez vous a besoin d'une procuration. Confirmez votre disponibilité : {{lien}}", 'fr'],

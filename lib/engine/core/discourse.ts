@@ -638,8 +638,13 @@ function findTriggers(reading: Reading, context: DiscourseInput, phrases: readon
       const before = wordBefore(lower, start);
       if (lexicon.negations.has(before)) return false;
       // "Ce n'est pas urgent" is negated; "c'est urgent" beside a request pushes it, where "est" otherwise tells a state.
-      // After a cause or purpose with a subject of its own ("so you can offer immediately"), urgency tells of that, not of the request.
-      const inRequest = within({ start, end }, cta) && !lexicon.pressureNotAfter.has(before) && !hasMatch(reading, lexicon.cause, { start: cta.start, end: start });
+      // After a cause or purpose with a subject of its own ("so you can offer immediately"), or in what
+      // happens next ("and we'll book you right away"), urgency tells of that, not of the request.
+      const inRequest =
+        within({ start, end }, cta) &&
+        !lexicon.pressureNotAfter.has(before) &&
+        !hasMatch(reading, lexicon.cause, { start: cta.start, end: start }) &&
+        !hasMatch(reading, lexicon.consequence, { start: cta.start, end: start });
       if (isPressureClause(reading, { start, end }) || inRequest) add('pressure', start, end);
       return false;
     });
@@ -719,8 +724,8 @@ function shouting(reading: Reading, context: DiscourseInput): (Span & { spelled:
     brand ??= new Set((context.template.sender ?? '').toUpperCase().split(NOT_A_LETTER));
     if (brand.has(word) || isTypedKeyword(reading, capitals) || namesAProduct(reading, capitals) || continuesAName(reading, capitals, context)) continue;
     names ??= senderNames(reading, context.template.sender === undefined);
-    // A word the dictionary read whole is spelled: the filter said it is a word of the language.
-    if (!names.some((name) => within(capitals, name))) words.push({ ...capitals, spelled: lexicon.readsWhole(word) });
+    // A word the dictionary read whole, or one the language lists as shouting, is spelled: a word of the language.
+    if (!names.some((name) => within(capitals, name))) words.push({ ...capitals, spelled: lexicon.readsWhole(word) || lexicon.shoutingWords.has(word.toLowerCase()) });
   }
   return words;
 }

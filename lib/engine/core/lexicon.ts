@@ -177,6 +177,8 @@ export interface Lexicon {
   descriptiveWord: RegExp;
   /** Words of a sign-off ("The ACME team", "L'équipe BIMP", "Regards, NHS Fife"). */
   signOffWords: ReadonlySet<string>;
+  /** Words that shout when written in capitals, known whole where the dictionary reads only their start (French). */
+  shoutingWords: ReadonlySet<string>;
 
   /** Words that may open a clause before its verb: "and", "then", "et", "puis". */
   clauseOpeners: ReadonlySet<string>;
@@ -472,6 +474,7 @@ function compile(locale: LocaleData): Lexicon {
     keywordLeads: lowerSet(words.keywordLeads),
     keywordListWords: lowerSet(words.keywordListWords),
     signOffWords: lowerSet(words.signOffWords),
+    shoutingWords: lowerSet(words.shoutingWords),
 
     notImperative: stickyOf(words.notImperatives),
     imperativeForm: stickyOf(words.imperativeForms),
