@@ -53,6 +53,9 @@ ruleTable('directive-tone', {
     { body: 'Sorry, I did not catch that. Reply with a number, or SKIP.' },
     // Capitals before a word with its own capital are one name ("WALI Livraison"), not shouting.
     { body: 'Votre code de vérification SOLEIL Livraison est : {{otp}}. Il expire dans 5 minutes.', locale: 'fr' },
+    // A need the sender says it understands is no order; a reminder's count is no alarm ("Second notice:", not "NOTICE:").
+    { body: 'We understand you need to change your booking. Please call us on {{phone}} to confirm the new date.' },
+    { body: 'Second notice: invoice {{number}} is 15 days past due. Please pay at {{link}} to avoid a late fee.' },
     // Urgency in what the sender does next ("and we'll … right away") dates the sender's action (spec).
     { body: 'Still keen on a quote? Reply YES and we’ll call you right away.' },
     // Urgency after a purpose with a subject of its own tells of that purpose, not of the request.

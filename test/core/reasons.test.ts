@@ -121,6 +121,12 @@ describe('reasons the analysis reads', () => {
     ['A {{service}} slot just opened up on {{date}}. Book it here: {{link}}', 'en'],
     ['Un créneau vient de se libérer le {{date}}. Réservez-le sur {{lien}}', 'fr'],
     ['{{name}} created a profile for you on {{platform}}. Confirm or remove it: {{url}}', 'en'],
+    // Set 21: a date passed, an order almost ready, a booking cancelled as a headline, a meeting scheduled.
+    ['La date de votre contrôle technique est dépassée. Pensez à prendre rendez-vous.', 'fr'],
+    ['Votre commande est presque prête, veuillez vous rendre au point de retrait.', 'fr'],
+    ['Your order is almost ready. Please head to the pickup counter.', 'en'],
+    ['Booking cancelled: {{date}}, {{time}}. Check the dashboard: {{link}}', 'en'],
+    ['You have a meeting scheduled for {{date}}. Please review the details and approve.', 'en'],
     // A bill said to be issued is the reason to pay it (spec), with its month and amount between.
     ["Votre facture de {{mois}} d'un montant de {{montant}} € est disponible. Merci de la régler avant le {{date}}.", 'fr'],
     ['Your bill for {{month}} of £{{amount}} is now available. Please pay it by {{date}}.', 'en'],
