@@ -267,9 +267,13 @@ function hasMatch(reading: Reading, list: PhraseList, span: Span): boolean {
   return scan(reading, list, span, (_start, end) => end <= span.end) !== undefined;
 }
 
+/** What asks nothing (help offers, opt-outs and opt-ins, protective advice), disjoint and in order: found on first need. */
+function excludedOf(reading: Reading): readonly Span[] {
+  return (reading.excluded ??= mergeSpans(excludedSpans(reading)));
+}
+
 function isExcluded(reading: Reading, span: Span): boolean {
-  reading.excluded ??= mergeSpans(excludedSpans(reading));
-  return overlapsAny(reading.excluded, span);
+  return overlapsAny(excludedOf(reading), span);
 }
 
 /**
@@ -277,10 +281,11 @@ function isExcluded(reading: Reading, span: Span): boolean {
  * inside it (an opt-out written after the request as its footer: "… sur {{lien}} STOP 36111").
  */
 function requestEnd(reading: Reading, clause: Span): number {
-  reading.excluded ??= mergeSpans(excludedSpans(reading));
-  const excluded = reading.excluded.find((span) => overlaps(span, clause));
-  if (!excluded) return clause.end;
-  let end = Math.max(clause.start, excluded.start);
+  const excluded = excludedOf(reading);
+  // The first span that ends after the clause starts: the only one that can start inside it first.
+  const first = excluded[bisect(excluded.length, (k) => excluded[k].end <= clause.start)];
+  if (!first || first.start >= clause.end) return clause.end;
+  let end = Math.max(clause.start, first.start);
   while (end > clause.start && /\s/.test(reading.text[end - 1])) end--;
   return end;
 }
@@ -500,8 +505,9 @@ function findCtas(reading: Reading, phrases: readonly Phrase[]): Cta[] {
       const imperative = imperativeAt(reading, clause);
       const phrase = imperative === undefined ? askingPhraseIn(reading, phrases, sentence, clause) : undefined;
       const start = imperative ?? phrase?.start;
-      const end = start === undefined ? start : requestEnd(reading, clause);
-      if (start === undefined || end === undefined || start >= end) continue;
+      if (start === undefined) continue;
+      const end = requestEnd(reading, clause);
+      if (start >= end) continue;
       // An imperative asked as a question ("Cancel your tour on Friday? Reply YES or NO") asks whether, it does not order.
       const kind: CtaKind = phrase?.kind ?? (sentence.terminator.includes('?') ? 'question' : 'imperative');
       const wish = isWish(reading, index);
